@@ -1,0 +1,56 @@
+using DoiThoai.Web.Features.Demo;
+
+namespace DoiThoai.Web.Cli;
+
+/// <summary>
+/// Verbs for operators: `dotnet run --project src/DoiThoai.Web -- migrate`. The executable serves
+/// when it is given no verb. Later features add verbs here (reindex, backup …).
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly Dictionary<string, (string Help, Func<IServiceProvider, string[], Task<int>> Run)> Verbs = new()
+    {
+        ["migrate"] = ("Tạo hoặc cập nhật lược đồ cơ sở dữ liệu / create or upgrade the database schema", MigrateAsync),
+        ["seed-demo"] = ("Nạp dữ liệu mẫu (idempotent) / load the demo data (idempotent)", SeedDemoAsync),
+        ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (!Verbs.TryGetValue(args[0], out var verb))
+        {
+            Console.Error.WriteLine($"Lệnh không hợp lệ: '{args[0]}'. Unknown verb.");
+            PrintHelp();
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        return await verb.Run(scope.ServiceProvider, args[1..]);
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, string[] _)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        Console.WriteLine($"Đã cập nhật lược đồ ({db.Database.ProviderName}). Schema is up to date.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, string[] _)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);
+        Console.WriteLine(seeded ? "Đã nạp dữ liệu mẫu. Demo data loaded." : "Dữ liệu mẫu đã có sẵn. Demo data already present.");
+        return 0;
+    }
+
+    private static int PrintHelp()
+    {
+        Console.WriteLine("DoiThoai — các lệnh / verbs:");
+        foreach (var (name, verb) in Verbs) Console.WriteLine($"  {name,-12} {verb.Help}");
+        Console.WriteLine("Không có lệnh: chạy máy chủ web. No verb: serve the web app.");
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.History;
+using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Sessions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+
+namespace DoiThoai.Web.Data;
+
+/// <summary>
+/// The one DbContext, used directly by pages and endpoints (no repositories). Each provider has a
+/// thin subclass only so that each keeps its own migration set (see docs/decisions/0001).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<OrgUnitKind> OrgUnitKinds => Set<OrgUnitKind>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<DialogueSession> Sessions => Set<DialogueSession>();
+    public DbSet<SessionChair> SessionChairs => Set<SessionChair>();
+    public DbSet<Conclusion> Conclusions => Set<Conclusion>();
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("DoiThoai.Web.Features", StringComparison.Ordinal) == true);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums are stored by name: readable in the database and safe when members are added.
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,72 @@
+using DoiThoai.Web.Features.Demo;
+
+namespace DoiThoai.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Chooses the EF Core provider from configuration. Both providers map the same model; each has
+/// its own context subclass and migration set (docs/decisions/0001-two-providers.md).
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config)
+    {
+        var value = config["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{value}'.");
+    }
+
+    /// <summary>The one folder for everything the app keeps locally (SQLite file, later index and uploads).</summary>
+    public static string DataPath(IConfiguration config, IHostEnvironment env)
+    {
+        var path = config["Storage:DataPath"];
+        if (string.IsNullOrWhiteSpace(path)) path = "data";
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(env.ContentRootPath, path));
+    }
+
+    public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var connectionString = config.GetConnectionString("Default");
+        switch (Provider(config))
+        {
+            case DatabaseProvider.Sqlite:
+                var dataPath = DataPath(config, builder.Environment);
+                Directory.CreateDirectory(dataPath);
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    connectionString = $"Data Source={Path.Combine(dataPath, "doithoai.db")}";
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+        }
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Brings the schema up to date and, when Demo:Seed is on, loads the demo data once.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await MigrateAsync(db);
+        if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);
+    }
+
+    public static async Task MigrateAsync(AppDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer commits; the setting sticks to the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

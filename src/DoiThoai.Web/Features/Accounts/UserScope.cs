@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Sessions;
+
+namespace DoiThoai.Web.Features.Accounts;
+
+/// <summary>
+/// What the current caller may see and do, by role and organisation unit. Every page and endpoint
+/// filters its queries through here, so a rule is written once.
+/// </summary>
+public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDirectory directory)
+{
+    private Loaded? loaded;
+
+    private sealed record Loaded(string UserId, string Name, int? PersonId, HashSet<int> Overseen, HashSet<int> BelongsTo);
+
+    private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+    public bool IsAdmin => IsInRole(Roles.Administrator);
+    /// <summary>Office staff, leaders and administrators run sessions and move items along.</summary>
+    public bool IsSecretariat => IsAdmin || IsInRole(Roles.OfficeStaff) || IsInRole(Roles.Leader);
+
+    public async Task<Actor> ActorAsync() { var l = await LoadAsync(); return new Actor(l.UserId, l.Name); }
+
+    private async Task<Loaded> LoadAsync()
+    {
+        if (loaded is not null) return loaded;
+        var userId = Principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("UserScope needs a signed-in user.");
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.DisplayName, u.UserName, u.PersonId, u.OrgUnitId })
+            .SingleAsync();
+        var snapshot = await directory.GetAsync();
+        loaded = new Loaded(userId, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? userId : user.DisplayName,
+            user.PersonId, snapshot.Overseen(user.OrgUnitId), snapshot.BelongsTo(user.OrgUnitId));
+        return loaded;
+    }
+
+    /// <summary>Sessions the caller may open.</summary>
+    public async Task<IQueryable<DialogueSession>> SessionsAsync()
+    {
+        if (IsAdmin) return db.Sessions;
+        var scope = await LoadAsync();
+        var overseen = scope.Overseen.ToList();
+        if (IsSecretariat || IsInRole(Roles.Editor))
+            return db.Sessions.Where(s => overseen.Contains(s.HostUnitId) || (s.ParticipantUnitId != null && overseen.Contains(s.ParticipantUnitId.Value)));
+        if (IsInRole(Roles.DepartmentHandler))
+            return db.Sessions.Where(s => s.Items.Any(i => i.Assignments.Any(a =>
+                overseen.Contains(a.LeadUnitId) || a.CoUnits.Any(c => overseen.Contains(c.OrgUnitId)))));
+        if (IsInRole(Roles.Member))
+        {
+            var belongs = scope.BelongsTo.ToList();
+            return db.Sessions.Where(s => belongs.Contains(s.HostUnitId) || (s.ParticipantUnitId != null && belongs.Contains(s.ParticipantUnitId.Value)));
+        }
+        return db.Sessions.Where(_ => false);
+    }
+
+    /// <summary>Items the caller may read: inside a visible session and allowed by confidentiality.</summary>
+    public async Task<IQueryable<Item>> ItemsAsync()
+    {
+        var sessionIds = (await SessionsAsync()).Select(s => s.Id);
+        var items = db.Items.Where(i => sessionIds.Contains(i.SessionId));
+        if (IsSecretariat) return items;
+        var scope = await LoadAsync();
+        if (IsInRole(Roles.DepartmentHandler))
+        {
+            var overseen = scope.Overseen.ToList();
+            return items.Where(i => i.Confidentiality == Confidentiality.Public || i.Assignments.Any(a =>
+                overseen.Contains(a.LeadUnitId) || a.CoUnits.Any(c => overseen.Contains(c.OrgUnitId))));
+        }
+        if (IsInRole(Roles.Member) && scope.PersonId is { } personId)
+            return items.Where(i => i.Confidentiality == Confidentiality.Public || i.RaisedByPersonId == personId);
+        return items.Where(i => i.Confidentiality == Confidentiality.Public);
+    }
+
+    /// <summary>Units the caller works within (for choosing a host unit or an assignee).</summary>
+    public async Task<IReadOnlySet<int>?> OverseenUnitsAsync() => IsAdmin ? null : (await LoadAsync()).Overseen;
+}

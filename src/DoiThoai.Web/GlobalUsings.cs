@@ -1,0 +1,3 @@
+global using DoiThoai.Web.Data;
+global using DoiThoai.Web.Infrastructure;
+global using Microsoft.EntityFrameworkCore;
