@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DoiThoai.Web.Features;
+
+/// <summary>The page shown for 4xx and 5xx answers; it never shows a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Có lỗi xảy ra";
+    public string Explanation { get; private set; } = "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.";
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var status = code ?? 500;
+        (Heading, Explanation) = status switch
+        {
+            404 => ("Không tìm thấy trang", "Trang hoặc bản ghi bạn tìm không tồn tại, hoặc bạn không có quyền xem."),
+            403 => ("Không có quyền truy cập", "Tài khoản của bạn không có quyền thực hiện thao tác này."),
+            400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra và thử lại."),
+            _ => (Heading, Explanation),
+        };
+        if (code is >= 400 and < 600) Response.StatusCode = status;
+    }
+}
