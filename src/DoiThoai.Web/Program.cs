@@ -13,7 +13,11 @@ builder.AddAppDatabase();      // Data/DatabaseSetup.cs: SQLite or PostgreSQL, h
 builder.AddAccounts();         // Features/Accounts: Identity, cookies for pages, bearer tokens for the API, scope
 builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages under Features/, vi-VN and en-US
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
-builder.Services.AddScoped<DemoSeeder>();
+builder.Services
+    .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
+    .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
+    .AddScoped<ItemWorkflow>()     // Features/Items: the same for items
+    .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();
 

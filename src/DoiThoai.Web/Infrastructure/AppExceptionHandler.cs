@@ -34,6 +34,8 @@ public sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger
                 Title = "Yêu cầu không hợp lệ.",
                 Detail = DescribeBadRequest(b),
             },
+            AccessDeniedException d => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền.", Detail = d.Message },
+            NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy.", Detail = n.Message },
             _ => null,
         };
         if (problem is null)

@@ -27,3 +27,9 @@ public sealed record Actor(string? UserId, string Name)
 {
     public static readonly Actor System = new(null, "Hệ thống");
 }
+
+/// <summary>The caller may see the record but not do this to it. Pages and the API answer 403.</summary>
+public sealed class AccessDeniedException(string message = "Bạn không có quyền thực hiện thao tác này.") : Exception(message);
+
+/// <summary>The record does not exist or the caller may not see it: both answer 404, so nothing leaks.</summary>
+public sealed class NotFoundException(string message = "Không tìm thấy bản ghi.") : Exception(message);

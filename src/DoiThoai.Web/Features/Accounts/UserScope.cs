@@ -76,6 +76,8 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
         return items.Where(i => i.Confidentiality == Confidentiality.Public);
     }
 
+    public async Task<int?> PersonIdAsync() => (await LoadAsync()).PersonId;
+
     /// <summary>Units the caller works within (for choosing a host unit or an assignee).</summary>
     public async Task<IReadOnlySet<int>?> OverseenUnitsAsync() => IsAdmin ? null : (await LoadAsync()).Overseen;
 }

@@ -1,0 +1,123 @@
+using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Organisation;
+
+namespace DoiThoai.Web.Features.Sessions;
+
+/// <summary>Arguments of a session action; each action reads only the ones it needs.</summary>
+public sealed record SessionActionArgs(int? AttendanceCount = null, string? AttendanceNote = null, string? Minutes = null, string? Reason = null, string? Note = null);
+
+/// <summary>A new or edited session as the form or the API sends it, before its ids are checked.</summary>
+public sealed record SessionInput(
+    string? Title, int? HostUnitId, int? ParticipantUnitId, int? TermId, DateTime? StartsAtLocal, string? Place,
+    string? Agenda, string? InvitedGroups, string? SecretaryName, IReadOnlyList<ChairDetails>? Chairs);
+
+/// <summary>
+/// What pages and the API both do with sessions: check access, check ids, call the entity's
+/// transition, save. The rules themselves live on <see cref="DialogueSession"/>.
+/// </summary>
+public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References refs, TimeProvider clock)
+{
+    private DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A session the caller may see, with what its page needs; 404 otherwise.</summary>
+    public async Task<DialogueSession> FindVisibleAsync(int id) =>
+        await (await scope.SessionsAsync())
+            .Include(s => s.HostUnit).Include(s => s.ParticipantUnit).Include(s => s.Term)
+            .Include(s => s.Chairs).ThenInclude(c => c.Person)
+            .Include(s => s.Conclusions).ThenInclude(c => c.LeadUnit)
+            .Include(s => s.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == id)
+        ?? throw new NotFoundException("Không tìm thấy hội nghị.");
+
+    private async Task<DialogueSession> FindForChangeAsync(int id)
+    {
+        var session = await FindVisibleAsync(id);
+        if (!scope.IsSecretariat) throw new AccessDeniedException();
+        return session;
+    }
+
+    public async Task<DialogueSession> PlanAsync(SessionInput input)
+    {
+        if (!scope.IsSecretariat) throw new AccessDeniedException();
+        var details = await CheckAsync(input);
+        var session = DialogueSession.Plan(details, await scope.ActorAsync(), NowUtc);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session;
+    }
+
+    public async Task<DialogueSession> UpdateAsync(int id, SessionInput input)
+    {
+        var session = await FindForChangeAsync(id);
+        var details = await CheckAsync(input);
+        session.UpdateDetails(details, await scope.ActorAsync(), NowUtc);
+        await db.SaveChangesAsync();
+        return session;
+    }
+
+    public async Task<DialogueSession> PerformAsync(int id, string action, SessionActionArgs args)
+    {
+        var session = await FindForChangeAsync(id);
+        var actor = await scope.ActorAsync();
+        var now = NowUtc;
+        switch (action)
+        {
+            case DialogueSession.Actions.Announce: session.Announce(actor, now, args.Note); break;
+            case DialogueSession.Actions.OpenCollection: session.OpenCollection(actor, now, args.Note); break;
+            case DialogueSession.Actions.Hold:
+                session.Hold(args.AttendanceCount ?? throw new DomainValidationException("attendanceCount", "Cần nhập số người dự."), args.AttendanceNote, actor, now);
+                break;
+            case DialogueSession.Actions.CompleteMinutes: session.CompleteMinutes(args.Minutes, actor, now); break;
+            case DialogueSession.Actions.IssueConclusions: session.IssueConclusions(actor, now, args.Note); break;
+            case DialogueSession.Actions.StartFollowUp: session.StartFollowUp(actor, now, args.Note); break;
+            case DialogueSession.Actions.Close: session.Close(args.Reason ?? args.Note, actor, now); break;
+            case DialogueSession.Actions.Cancel: session.Cancel(args.Reason ?? "", actor, now); break;
+            default:
+                throw new DomainValidationException("action", $"Thao tác \"{action}\" không tồn tại. Các thao tác: {string.Join(", ", DialogueSession.Actions.All)}.");
+        }
+        await db.SaveChangesAsync();
+        return session;
+    }
+
+    public async Task SaveMinutesDraftAsync(int id, string minutes)
+    {
+        var session = await FindForChangeAsync(id);
+        session.SaveMinutesDraft(minutes, await scope.ActorAsync(), NowUtc);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<Conclusion> AddConclusionAsync(int id, string? text, int? leadUnitId, DateOnly? dueOn)
+    {
+        var session = await FindForChangeAsync(id);
+        if (leadUnitId is { } unitId) await refs.UnitInScopeAsync(unitId, "leadUnitId");
+        var conclusion = session.AddConclusion(text ?? "", leadUnitId, dueOn, await scope.ActorAsync(), NowUtc);
+        await db.SaveChangesAsync();
+        return conclusion;
+    }
+
+    private async Task<SessionDetails> CheckAsync(SessionInput input)
+    {
+        var title = Check.Required(input.Title, "title", "Tên hội nghị", 300);
+        var place = Check.Required(input.Place, "place", "Địa điểm", 300);
+        Check.MaxLength(input.Agenda, "agenda", "Chương trình", 4000);
+        Check.MaxLength(input.InvitedGroups, "invitedGroups", "Thành phần mời", 2000);
+        Check.MaxLength(input.SecretaryName, "secretaryName", "Thư ký", 120);
+        var host = input.HostUnitId ?? throw new DomainValidationException("hostUnitId", "Cần chọn đơn vị chủ trì.");
+        await refs.UnitInScopeAsync(host, "hostUnitId");
+        if (input.ParticipantUnitId is { } participant) await refs.UnitAsync(participant, "participantUnitId");
+        if (input.TermId is { } termId) await refs.TermAsync(termId, "termId");
+        var startsLocal = input.StartsAtLocal ?? throw new DomainValidationException("startsAt", "Cần nhập thời gian tổ chức.");
+        if (startsLocal.Year is < 1990 or > 2100)
+            throw new DomainValidationException("startsAt", "Thời gian tổ chức không hợp lệ.");
+        var chairs = input.Chairs ?? [];
+        if (chairs.Count > 10) throw new DomainValidationException("chairs", "Tối đa 10 người chủ trì.");
+        foreach (var chair in chairs)
+        {
+            await refs.PersonAsync(chair.PersonId, "chairs");
+            Check.MaxLength(chair.RoleTitle, "chairs", "Chức danh", 200);
+        }
+        return new SessionDetails(title, host, input.ParticipantUnitId, input.TermId, VietnamTime.ToUtc(startsLocal), place,
+            input.Agenda, input.InvitedGroups, input.SecretaryName, chairs);
+    }
+}
