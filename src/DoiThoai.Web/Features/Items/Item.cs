@@ -115,7 +115,10 @@ public sealed class Item
         return item;
     }
 
-    public IReadOnlyList<string> AllowedActions() => Status switch
+    public IReadOnlyList<string> AllowedActions() => AllowedActionsIn(Status);
+
+    /// <summary>The actions allowed in a state; static so list queries can use it on a projected status.</summary>
+    public static IReadOnlyList<string> AllowedActionsIn(ItemStatus status) => status switch
     {
         ItemStatus.Received => [Actions.Classify, Actions.Answer, Actions.Accept, Actions.Return],
         ItemStatus.Classified => [Actions.Classify, Actions.Answer, Actions.Accept, Actions.Assign, Actions.Return],

@@ -37,7 +37,9 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
         ?? throw new NotFoundException("Không tìm thấy ý kiến, kiến nghị.");
 
     /// <summary>The actions the caller may perform now: the entity's, if the caller's role moves items.</summary>
-    public IReadOnlyList<string> AllowedActionsFor(Item item) => scope.IsSecretariat ? item.AllowedActions() : [];
+    public IReadOnlyList<string> AllowedActionsFor(Item item) => AllowedActionsFor(item.Status);
+
+    public IReadOnlyList<string> AllowedActionsFor(ItemStatus status) => scope.IsSecretariat ? Item.AllowedActionsIn(status) : [];
 
     /// <summary>
     /// Records an item on a session. Office staff record any stage; a member may submit an item of
