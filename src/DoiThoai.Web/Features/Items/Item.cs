@@ -123,7 +123,7 @@ public sealed class Item
         ItemStatus.Received => [Actions.Classify, Actions.Answer, Actions.Accept, Actions.Return],
         ItemStatus.Classified => [Actions.Classify, Actions.Answer, Actions.Accept, Actions.Assign, Actions.Return],
         ItemStatus.AnsweredAtSession => [Actions.Close],
-        ItemStatus.Accepted => [Actions.Assign],
+        ItemStatus.Accepted => [Actions.Classify, Actions.Assign],
         ItemStatus.Assigned => [],
         ItemStatus.InProgress => [],
         ItemStatus.AnswerDrafted => [],
@@ -139,7 +139,10 @@ public sealed class Item
 
     public bool Can(string action) => AllowedActions().Contains(action);
 
-    /// <summary>Sets topic, kind, urgency and confidentiality. Repeating it corrects a classification.</summary>
+    /// <summary>
+    /// Sets topic, kind, urgency and confidentiality. Repeating it corrects a classification; an
+    /// item the leader accepted before it was classified stays accepted.
+    /// </summary>
     public void Classify(int topicId, ItemKind kind, Urgency urgency, Confidentiality confidentiality, Actor actor, DateTime nowUtc, string? note = null)
     {
         EnsureCan(Actions.Classify);
@@ -147,7 +150,7 @@ public sealed class Item
         Kind = kind;
         Urgency = urgency;
         Confidentiality = confidentiality;
-        MoveTo(Actions.Classify, ItemStatus.Classified, actor, nowUtc, note);
+        MoveTo(Actions.Classify, Status == ItemStatus.Accepted ? ItemStatus.Accepted : ItemStatus.Classified, actor, nowUtc, note);
     }
 
     /// <summary>The leader explains or settles the matter on the spot (giải trình tại hội nghị).</summary>
