@@ -1,3 +1,4 @@
+using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Demo;
 
 namespace DoiThoai.Web.Cli;
@@ -33,6 +34,7 @@ public static class OperatorCommands
     {
         var db = services.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await RoleSetup.EnsureRolesAsync(services);
         Console.WriteLine($"Đã cập nhật lược đồ ({db.Database.ProviderName}). Schema is up to date.");
         return 0;
     }
@@ -41,6 +43,7 @@ public static class OperatorCommands
     {
         var db = services.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await RoleSetup.EnsureRolesAsync(services);
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);
         Console.WriteLine(seeded ? "Đã nạp dữ liệu mẫu. Demo data loaded." : "Dữ liệu mẫu đã có sẵn. Demo data already present.");
         return 0;

@@ -12,7 +12,9 @@ public sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // By now the middleware has rewritten Request.Path to the error page; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase)) return false;
         ProblemDetails? problem = exception switch
         {
             WorkflowException w => new ProblemDetails
@@ -40,7 +42,7 @@ public sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger
         };
         if (problem is null)
         {
-            log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+            log.LogError(exception, "Unhandled error on {Path}", path);
             problem = new ProblemDetails { Status = 500, Title = "Lỗi hệ thống. Vui lòng thử lại sau." };
         }
         http.Response.StatusCode = problem.Status ?? 500;

@@ -1,11 +1,54 @@
+using DoiThoai.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+
 namespace DoiThoai.Web.Features.Demo;
 
-public sealed class DemoSeeder(AppDbContext db)
+/// <summary>
+/// Loads the demo data: the Bắc Giang → Bắc Ninh organisation across the 2025 reform, the 08/09/2017
+/// dialogue in Việt Yên with its 16 opinions, two sessions of 2026 and one account per role.
+/// It runs once: a second call finds the root unit's code and does nothing. Everything is written in
+/// one transaction, so a failure leaves no half-loaded demo behind.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     public async Task<bool> SeedAsync(bool printAccounts)
     {
-        await Task.CompletedTask;
-        _ = db; _ = printAccounts;
-        return false;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.OrgUnits.AnyAsync(u => u.Code == DemoCodes.Old.Province))
+            return false;
+
+        // The accounts need their roles even when a caller forgot RoleSetup; it is a no-op otherwise.
+        await RoleSetup.EnsureRolesAsync(roles);
+
+        // Sessions and accounts refer to units and people by id, so the organisation is saved first.
+        var world = await DemoOrganisation.AddAsync(db);
+        await SaveAsync();
+        await DemoAccounts.CreateAsync(users, world);
+
+        DemoSession2017.Add(db, world);
+        DemoSessions2026.Add(db, world, clock.GetUtcNow().UtcDateTime);
+        await SaveAsync();
+
+        await transaction.CommitAsync();
+        if (printAccounts) DemoAccounts.Print(world);
+        return true;
+    }
+
+    private async Task SaveAsync()
+    {
+        NormaliseAddedText();
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Text is stored NFC (DESIGN.md). The demo texts live in source files, where an editor or a paste
+    /// can leave decomposed letters behind, so every added string passes through here before saving.
+    /// </summary>
+    private void NormaliseAddedText()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
+            foreach (var property in entry.Properties)
+                if (property.CurrentValue is string text && !text.IsNormalized())
+                    property.CurrentValue = text.Normalize();
     }
 }

@@ -1,0 +1,2 @@
+global using DoiThoai.Tests.Infrastructure;
+global using Microsoft.EntityFrameworkCore;
