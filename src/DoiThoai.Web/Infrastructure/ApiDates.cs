@@ -8,6 +8,9 @@ namespace DoiThoai.Web.Infrastructure;
 /// </summary>
 public static class ApiDates
 {
+    private static readonly System.Text.RegularExpressions.Regex IsoWithOffset =
+        new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
 
     public static DateTime? ParseLocal(string? value, string field)
@@ -15,7 +18,9 @@ public static class ApiDates
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return local;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        // Only ISO 8601 with an offset: "10/12/2026" means October to some and December to others.
+        if (IsoWithOffset.IsMatch(value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
             return VietnamTime.ToLocal(withOffset.UtcDateTime);
         throw new DomainValidationException(field, $"Thời gian \"{value}\" không đúng định dạng (yyyy-MM-ddTHH:mm, giờ Việt Nam, hoặc kèm múi giờ).");
     }

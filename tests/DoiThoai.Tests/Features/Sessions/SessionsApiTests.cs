@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DoiThoai.Tests.Features.Sessions;
@@ -117,7 +118,11 @@ public sealed class SessionsApiTests(AppFactory app) : IClassFixture<AppFactory>
             new { title = "Hội nghị", hostUnitId = host, startsAt = "2026-12-10T08:00", place = "Hội trường", chairs = new[] { new { personId = 987_654 } } },
         ];
         foreach (var body in bad)
-            await ApiJson.AssertProblemAsync(await client.PostAsync("/api/v1/sessions", JsonContent.Create(body)), HttpStatusCode.BadRequest);
+        {
+            var response = await client.PostAsync("/api/v1/sessions", JsonContent.Create(body));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{JsonSerializer.Serialize(body)} answered {(int)response.StatusCode}");
+            await ApiJson.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        }
         await ApiJson.AssertProblemAsync(await client.PostRawAsync("/api/v1/sessions", "{\"title\": "), HttpStatusCode.BadRequest);
         await ApiJson.AssertProblemAsync(await client.PostRawAsync("/api/v1/sessions", "{\"title\": \"x\", \"hostUnitId\": \"abc\"}"), HttpStatusCode.BadRequest);
 
