@@ -70,4 +70,8 @@ public static class ItemLabels
         "raise" => "Tiếp nhận",
         _ => action,
     };
+
+    /// <summary>The label of a state as history and refusals store it (the enum name); unknown names stay as they are.</summary>
+    public static string OfState(string? state) =>
+        Enum.TryParse<ItemStatus>(state, out var status) ? Of(status) : state ?? "";
 }

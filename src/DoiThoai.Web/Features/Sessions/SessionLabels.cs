@@ -26,6 +26,16 @@ public static class SessionLabels
         DialogueSession.Actions.StartFollowUp => "Chuyển theo dõi thực hiện",
         DialogueSession.Actions.Close => "Kết thúc",
         DialogueSession.Actions.Cancel => "Hủy hội nghị",
+        // Changes that are recorded in the history but are not transitions between states.
+        "plan" => "Lên kế hoạch",
+        "edit" => "Sửa thông tin hội nghị",
+        "save-minutes" => "Lưu dự thảo biên bản",
+        "add-conclusion" => "Ghi ý kiến kết luận",
+        "add-item" => "Ghi nhận ý kiến",
         _ => action,
     };
+
+    /// <summary>The label of a state as history and refusals store it (the enum name); unknown names stay as they are.</summary>
+    public static string OfState(string? state) =>
+        Enum.TryParse<SessionStatus>(state, out var status) ? Of(status) : state ?? "";
 }

@@ -1,0 +1,117 @@
+using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.History;
+using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace DoiThoai.Web.Features.Sessions;
+
+/// <summary>
+/// The page of one session: its facts, its items, its conclusions and history, and for office
+/// staff one small form per action the session's state allows.
+/// </summary>
+public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
+{
+    /// <summary>Names of the forms that are not workflow actions, for <see cref="PostedForm"/>.</summary>
+    public const string MinutesForm = "save-minutes";
+    public const string ConclusionForm = "add-conclusion";
+
+    public DialogueSession Session { get; private set; } = null!;
+    public IReadOnlyList<ItemListRow> Items { get; private set; } = [];
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    public IReadOnlyList<string> AllowedActions { get; private set; } = [];
+    public List<SelectListItem> LeadUnits { get; private set; } = [];
+
+    public bool CanChange => scope.IsSecretariat;
+    public bool CanEdit => CanChange && Session.Status is not (SessionStatus.Closed or SessionStatus.Cancelled);
+    public bool CanAddConclusion => CanChange && Session.Status is (SessionStatus.Held or SessionStatus.MinutesDone);
+    /// <summary>A member may send an opinion of their own while the session collects them.</summary>
+    public bool CanSubmitOwnItem => !CanChange && scope.IsInRole(Roles.Member) && Session.AcceptsItemsAt(RaisedStage.BeforeSession);
+
+    /// <summary>The form that was posted and refused: only it shows the typed values and field messages.</summary>
+    public string? PostedForm { get; private set; }
+
+    [BindProperty] public ActionInput Act { get; set; } = new();
+    [BindProperty] public ConclusionInput NewConclusion { get; set; } = new();
+
+    public Task<IActionResult> OnGetAsync(int id) => this.TryLoadAsync(() => ShowAsync(id));
+
+    /// <summary>One handler for every transition; <paramref name="action"/> is the workflow's action name.</summary>
+    public Task<IActionResult> OnPostActionAsync(int id, string? action)
+    {
+        PostedForm = action;
+        return Change(id, nameof(Act), async () =>
+        {
+            await workflow.PerformAsync(id, action ?? "", Act.ToArgs());
+            return t["Đã thực hiện: {0}.", t[SessionLabels.OfAction(action ?? "")]];
+        });
+    }
+
+    public Task<IActionResult> OnPostMinutesAsync(int id)
+    {
+        PostedForm = MinutesForm;
+        return Change(id, nameof(Act), async () =>
+        {
+            await workflow.SaveMinutesDraftAsync(id, Act.Minutes ?? "");
+            return t["Đã lưu dự thảo biên bản."];
+        });
+    }
+
+    public Task<IActionResult> OnPostConclusionAsync(int id)
+    {
+        PostedForm = ConclusionForm;
+        return Change(id, nameof(NewConclusion), async () =>
+        {
+            var dueOn = FormValues.Date(NewConclusion.DueOn, "dueOn");
+            var conclusion = await workflow.AddConclusionAsync(id, NewConclusion.Text, NewConclusion.LeadUnitId, dueOn);
+            return t["Đã ghi ý kiến kết luận số {0}.", conclusion.Order];
+        });
+    }
+
+    private Task<IActionResult> Change(int id, string formPrefix, Func<Task<LocalizedString>> change) =>
+        this.TryChangeAsync(t, formPrefix,
+            async () =>
+            {
+                TempData["Message"] = (await change()).Value;
+                return RedirectToPage(new { id });
+            },
+            () => ShowAsync(id),
+            e => PageErrors.Refusal(t, SessionLabels.OfAction(e.Action), SessionLabels.OfState(e.CurrentState)));
+
+    private async Task<IActionResult> ShowAsync(int id)
+    {
+        Session = await workflow.FindVisibleAsync(id);
+        History = Session.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
+        var items = (await scope.ItemsAsync()).Where(i => i.SessionId == id).OrderBy(i => i.Number);
+        Items = await ItemListRow.Query(items).ToListAsync();
+        if (CanChange)
+        {
+            AllowedActions = Session.AllowedActions();
+            if (CanAddConclusion) LeadUnits = await SelectLists.For(HttpContext).UnitsInScopeAsync();
+        }
+        return Page();
+    }
+
+    /// <summary>The fields of the action forms; each action reads the ones it needs.</summary>
+    public sealed class ActionInput
+    {
+        public int? AttendanceCount { get; set; }
+        public string? AttendanceNote { get; set; }
+        public string? Minutes { get; set; }
+        public string? Reason { get; set; }
+        public string? Note { get; set; }
+
+        public SessionActionArgs ToArgs() => new(AttendanceCount, AttendanceNote, Minutes, Reason, Note);
+    }
+
+    public sealed class ConclusionInput
+    {
+        public string? Text { get; set; }
+        public int? LeadUnitId { get; set; }
+        /// <summary>As the date box sends it (2017-09-30) or typed by hand (30/09/2017).</summary>
+        public string? DueOn { get; set; }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Sessions;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace DoiThoai.Web.Features.Shared;
+
+/// <summary>
+/// The options of the selects on session and item forms, built in one place so that every form
+/// names units, people, terms and topics the same way. Option values are ids (or enum names);
+/// texts are in the reader's language.
+/// </summary>
+public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocalizer<SharedResource> t, TimeProvider clock)
+{
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(WebUiSetup.Vietnamese, ignoreCase: true);
+
+    /// <summary>
+    /// The registered instance if Program.cs registers one, otherwise one built from registered
+    /// services: pages get it without listing its four dependencies in their constructors.
+    /// </summary>
+    public static SelectLists For(HttpContext http) =>
+        ActivatorUtilities.GetServiceOrCreateInstance<SelectLists>(http.RequestServices);
+
+    /// <summary>The name in the reader's language; English names are optional in the data.</summary>
+    public static string Localized(string vietnamese, string? english) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(english) ? english : vietnamese;
+
+    /// <summary>Units the user works within (hosts of sessions, assignees); every unit for administrators.</summary>
+    public async Task<List<SelectListItem>> UnitsInScopeAsync()
+    {
+        var overseen = await scope.OverseenUnitsAsync();
+        return await UnitsAsync(overseen is null ? null : u => overseen.Contains(u.Id));
+    }
+
+    /// <summary>Every unit (the participants of a session or the unit a speaker speaks for may be anywhere).</summary>
+    public Task<List<SelectListItem>> AllUnitsAsync() => UnitsAsync(null);
+
+    public async Task<List<SelectListItem>> PeopleAsync()
+    {
+        var people = await db.People.AsNoTracking()
+            .Select(p => new { p.Id, p.FullName, p.Position })
+            .ToListAsync();
+        return people
+            .OrderBy(p => p.FullName, VietnameseOrder)
+            .Select(p => new SelectListItem(string.IsNullOrWhiteSpace(p.Position) ? p.FullName : p.FullName + " — " + p.Position, Id(p.Id)))
+            .ToList();
+    }
+
+    public async Task<List<SelectListItem>> TermsAsync()
+    {
+        var terms = await db.Terms.AsNoTracking()
+            .OrderByDescending(x => x.StartsOn)
+            .Select(x => new { x.Id, x.Name, Unit = x.OrgUnit!.Name })
+            .ToListAsync();
+        return terms.Select(x => new SelectListItem(x.Name + " — " + x.Unit, Id(x.Id))).ToList();
+    }
+
+    /// <summary>Topics in use; a retired topic stays on the items that have it but is no longer offered.</summary>
+    public async Task<List<SelectListItem>> TopicsAsync(int? selected = null)
+    {
+        var topics = await db.Topics.AsNoTracking()
+            .Where(x => x.IsActive)
+            .OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .Select(x => new { x.Id, x.Name, x.NameEn })
+            .ToListAsync();
+        return topics.Select(x => new SelectListItem(Localized(x.Name, x.NameEn), Id(x.Id), x.Id == selected)).ToList();
+    }
+
+    /// <summary>The sessions the user may see, newest first, as "08/09/2017 — title".</summary>
+    public async Task<List<SelectListItem>> SessionsAsync(int? selected = null, Func<IQueryable<DialogueSession>, IQueryable<DialogueSession>>? filter = null)
+    {
+        var visible = await scope.SessionsAsync();
+        var sessions = await (filter is null ? visible : filter(visible))
+            .OrderByDescending(s => s.StartsAtUtc)
+            .Select(s => new { s.Id, s.Title, s.StartsAtUtc })
+            .Take(500)
+            .ToListAsync();
+        return sessions.Select(s => new SelectListItem(Formats.Date(VietnamTime.DateOf(s.StartsAtUtc)) + " — " + s.Title, Id(s.Id), s.Id == selected)).ToList();
+    }
+
+    /// <summary>The members of an enum with their Vietnamese labels passed through the localizer.</summary>
+    public List<SelectListItem> Choices<TEnum>(Func<TEnum, string> label, TEnum? selected = null) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>()
+            .Select(v => new SelectListItem(t[label(v)], v.ToString(), selected is { } s && s.Equals(v)))
+            .ToList();
+
+    private sealed record UnitRow(int Id, string Name, int? ParentId, int SortOrder, DateOnly? ValidTo, string Kind, string KindEn);
+
+    /// <summary>
+    /// Units in tree order, indented by depth, with their kind; a unit that has ended says so, since
+    /// choosing one is right for a 2017 session but should not happen by accident for a new one.
+    /// </summary>
+    private async Task<List<SelectListItem>> UnitsAsync(Func<UnitRow, bool>? include)
+    {
+        var all = await db.OrgUnits.AsNoTracking()
+            .Select(u => new UnitRow(u.Id, u.Name, u.ParentId, u.SortOrder, u.ValidTo, u.Kind!.Name, u.Kind.NameEn))
+            .ToListAsync();
+        var units = include is null ? all : all.Where(include).ToList();
+        var today = VietnamTime.Today(clock.GetUtcNow().UtcDateTime);
+        var ids = units.Select(u => u.Id).ToHashSet();
+        var children = units.ToLookup(u => u.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
+        var options = new List<SelectListItem>();
+
+        void Add(int? parentId, int depth)
+        {
+            // Units of today first: an ended unit is chosen only when recording the past.
+            var siblings = children[parentId]
+                .OrderBy(u => u.ValidTo is { } end && end < today)
+                .ThenBy(u => u.SortOrder).ThenBy(u => u.Name, VietnameseOrder);
+            foreach (var unit in siblings)
+            {
+                var text = Indent(depth) + unit.Name + " (" + Localized(unit.Kind, unit.KindEn) + ")";
+                if (unit.ValidTo is { } end && end < today)
+                    text += " — " + t["đã kết thúc {0}", Formats.Date(end)];
+                options.Add(new SelectListItem(text, Id(unit.Id)));
+                Add(unit.Id, depth + 1);
+            }
+        }
+
+        // A unit whose parent is outside the list starts a tree of its own, so a scoped list keeps its shape.
+        Add(null, 0);
+        return options;
+    }
+
+    // Non-breaking spaces survive inside <option>; ordinary ones would collapse.
+    private static string Indent(int depth) => new('\u00A0', depth * 3);
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
