@@ -14,6 +14,9 @@ namespace DoiThoai.Web.Features.Admin;
 /// </summary>
 public abstract class AdminPageModel : PageModel
 {
+    /// <summary>Rows per page of the administration lists.</summary>
+    protected const int AdminPageSize = 25;
+
     private IStringLocalizer? localizer;
 
     // Taken from the request rather than the constructor so that each page's constructor lists only

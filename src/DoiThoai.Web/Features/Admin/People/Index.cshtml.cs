@@ -1,3 +1,4 @@
+using DoiThoai.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DoiThoai.Web.Features.Admin.People;
@@ -6,10 +7,10 @@ namespace DoiThoai.Web.Features.Admin.People;
 public sealed class IndexModel(AppDbContext db) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = PageInfo.QueryName)] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)] public int? PageNumber { get; set; }
 
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
-    public PageInfo Paging { get; private set; } = PageInfo.For(1, 0);
+    public Pager Paging { get; private set; } = null!;
 
     public sealed record PersonRow(int Id, string FullName, string? Position, int? UnitId, string? UnitName, string? Email, string? Phone, bool HasAccount);
 
@@ -25,7 +26,7 @@ public sealed class IndexModel(AppDbContext db) : AdminPageModel
                 || (p.Position != null && p.Position.ToLower().Contains(term))
                 || (p.Email != null && p.Email.ToLower().Contains(term)));
         }
-        Paging = PageInfo.For(PageNumber, await query.CountAsync());
+        Paging = Pager.For(Request, PageNumber ?? 1, AdminPageSize, await query.CountAsync());
         People = await query
             .OrderBy(p => p.FullName).ThenBy(p => p.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)

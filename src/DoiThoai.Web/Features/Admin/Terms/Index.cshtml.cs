@@ -1,3 +1,4 @@
+using DoiThoai.Web.Features.Shared;
 using DoiThoai.Web.Features.Organisation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,11 +8,11 @@ namespace DoiThoai.Web.Features.Admin.Terms;
 public sealed class IndexModel(AppDbContext db, TimeProvider clock, References references) : TermFormPageModel(db, clock)
 {
     [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
-    [BindProperty(SupportsGet = true, Name = PageInfo.QueryName)] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)] public int? PageNumber { get; set; }
 
     public string? UnitName { get; private set; }
     public IReadOnlyList<TermRow> Terms { get; private set; } = [];
-    public PageInfo Paging { get; private set; } = PageInfo.For(1, 0);
+    public Pager Paging { get; private set; } = null!;
 
     public sealed record TermRow(int Id, int UnitId, string UnitName, string Name, DateOnly StartsOn, DateOnly EndsOn);
 
@@ -47,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, References r
             query = query.Where(t => t.OrgUnitId == unitId);
             UnitName = await Db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync();
         }
-        Paging = PageInfo.For(PageNumber, await query.CountAsync());
+        Paging = Pager.For(Request, PageNumber ?? 1, AdminPageSize, await query.CountAsync());
         Terms = await query
             .OrderBy(t => t.OrgUnit!.Name).ThenByDescending(t => t.StartsOn)
             .Skip(Paging.Skip).Take(Paging.PageSize)

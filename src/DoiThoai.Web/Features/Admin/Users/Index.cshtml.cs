@@ -1,3 +1,4 @@
+using DoiThoai.Web.Features.Shared;
 using DoiThoai.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,10 +8,10 @@ namespace DoiThoai.Web.Features.Admin.Users;
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = PageInfo.QueryName)] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)] public int? PageNumber { get; set; }
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
-    public PageInfo Paging { get; private set; } = PageInfo.For(1, 0);
+    public Pager Paging { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
 
     public sealed record UserRow(string Id, string? UserName, string DisplayName, int UnitId, string UnitName,
@@ -28,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : AdminPageM
             var term = q.ToLowerInvariant();
             query = query.Where(u => (u.UserName != null && u.UserName.ToLower().Contains(term)) || u.DisplayName.ToLower().Contains(term));
         }
-        Paging = PageInfo.For(PageNumber, await query.CountAsync());
+        Paging = Pager.For(Request, PageNumber ?? 1, AdminPageSize, await query.CountAsync());
         var rows = await query
             .OrderBy(u => u.UserName)
             .Skip(Paging.Skip).Take(Paging.PageSize)
