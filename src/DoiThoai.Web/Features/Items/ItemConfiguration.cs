@@ -26,7 +26,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
 {
     public void Configure(EntityTypeBuilder<Assignment> e)
     {
-        e.Property(a => a.Note).HasMaxLength(2000);
+        e.Property(a => a.Note).HasMaxLength(ItemRules.MaxNoteLength);
         e.Property(a => a.AssignedByUserId).HasMaxLength(450);
         e.HasOne(a => a.LeadUnit).WithMany().HasForeignKey(a => a.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(a => a.CoUnits).WithOne().HasForeignKey(c => c.AssignmentId).OnDelete(DeleteBehavior.Cascade);
@@ -46,4 +46,5 @@ internal sealed class AssignmentCoUnitConfiguration : IEntityTypeConfiguration<A
 public static class ItemRules
 {
     public const int MaxTextLength = 10_000;
+    public const int MaxNoteLength = 2_000;
 }

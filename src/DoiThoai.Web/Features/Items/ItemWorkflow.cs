@@ -47,8 +47,6 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
     /// </summary>
     public async Task<Item> RaiseAsync(int sessionId, ItemInput input)
     {
-        var session = await (await scope.SessionsAsync()).SingleOrDefaultAsync(s => s.Id == sessionId)
-            ?? throw new NotFoundException("Không tìm thấy hội nghị.");
         var details = await CheckAsync(input);
         if (!scope.IsSecretariat)
         {
@@ -57,11 +55,26 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
                 throw new AccessDeniedException();
             details = details with { RaisedByPersonId = personId, SpeakerName = null };
         }
-        var number = (await db.Items.Where(i => i.SessionId == sessionId).MaxAsync(i => (int?)i.Number) ?? 0) + 1;
-        var item = Item.Raise(session, number, details, await scope.ActorAsync(), NowUtc);
-        db.Items.Add(item);
-        await db.SaveChangesAsync();
-        return item;
+        var actor = await scope.ActorAsync();
+        // Numbers run 1, 2, 3 … per session under a unique index. Two clerks recording at the same
+        // moment may pick the same number; the loser of that race simply takes the next one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await (await scope.SessionsAsync()).SingleOrDefaultAsync(s => s.Id == sessionId)
+                ?? throw new NotFoundException("Không tìm thấy hội nghị.");
+            var number = (await db.Items.Where(i => i.SessionId == sessionId).MaxAsync(i => (int?)i.Number) ?? 0) + 1;
+            var item = Item.Raise(session, number, details, actor, NowUtc);
+            db.Items.Add(item);
+            try
+            {
+                await db.SaveChangesAsync();
+                return item;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<Item> PerformAsync(int id, string action, ItemActionArgs args)
@@ -70,6 +83,8 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
         if (!scope.IsSecretariat) throw new AccessDeniedException();
         var actor = await scope.ActorAsync();
         var now = NowUtc;
+        Check.MaxLength(args.Note, "note", "Ghi chú", ItemRules.MaxNoteLength);
+        Check.MaxLength(args.Reason, "reason", "Lý do", ItemRules.MaxNoteLength);
         switch (action)
         {
             case Item.Actions.Classify:
@@ -93,11 +108,9 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
                 var coUnits = (args.CoUnitIds ?? []).Distinct().ToList();
                 if (coUnits.Count > 20) throw new DomainValidationException("coUnitIds", "Tối đa 20 đơn vị phối hợp.");
                 foreach (var co in coUnits) await refs.UnitInScopeAsync(co, "coUnitIds");
-                Check.MaxLength(args.Note, "note", "Ghi chú", 2000);
                 item.AssignTo(lead, coUnits, due, args.Note, actor, now);
                 break;
             case Item.Actions.Return:
-                Check.MaxLength(args.Reason, "reason", "Lý do", 2000);
                 item.Return(args.Reason ?? "", actor, now);
                 break;
             case Item.Actions.Close:

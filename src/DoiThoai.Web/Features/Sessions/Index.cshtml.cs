@@ -49,7 +49,7 @@ public sealed class SessionListModel(UserScope scope) : PageModel
 
         Pager = Pager.For(Request, PageNumber, PageSize, await sessions.CountAsync());
         Rows = await SessionRow.Query(sessions.OrderByDescending(s => s.StartsAtUtc).ThenByDescending(s => s.Id)
-                .Skip(Pager.Skip).Take(PageSize))
+                .Skip(Pager.Skip).Take(PageSize), await scope.ItemsAsync())
             .ToListAsync();
 
         var lists = SelectLists.For(HttpContext);

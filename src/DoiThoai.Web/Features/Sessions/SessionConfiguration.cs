@@ -11,9 +11,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<DialogueSe
         e.Property(s => s.Place).HasMaxLength(300);
         e.Property(s => s.Agenda).HasMaxLength(4000);
         e.Property(s => s.InvitedGroups).HasMaxLength(2000);
-        e.Property(s => s.AttendanceNote).HasMaxLength(2000);
+        e.Property(s => s.AttendanceNote).HasMaxLength(SessionRules.MaxNoteLength);
         e.Property(s => s.SecretaryName).HasMaxLength(120);
-        e.Property(s => s.Minutes).HasMaxLength(100_000);
+        e.Property(s => s.Minutes).HasMaxLength(SessionRules.MaxMinutesLength);
         e.Property(s => s.CreatedByUserId).HasMaxLength(450);
         e.HasOne(s => s.HostUnit).WithMany().HasForeignKey(s => s.HostUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(s => s.ParticipantUnit).WithMany().HasForeignKey(s => s.ParticipantUnitId).OnDelete(DeleteBehavior.Restrict);
@@ -40,7 +40,14 @@ internal sealed class ConclusionConfiguration : IEntityTypeConfiguration<Conclus
 {
     public void Configure(EntityTypeBuilder<Conclusion> e)
     {
-        e.Property(c => c.Text).HasMaxLength(4000);
+        e.Property(c => c.Text).HasMaxLength(SessionRules.MaxConclusionLength);
         e.HasOne(c => c.LeadUnit).WithMany().HasForeignKey(c => c.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+public static class SessionRules
+{
+    public const int MaxMinutesLength = 100_000;
+    public const int MaxConclusionLength = 4_000;
+    public const int MaxNoteLength = 2_000;
 }

@@ -61,6 +61,7 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
         var session = await FindForChangeAsync(id);
         var actor = await scope.ActorAsync();
         var now = NowUtc;
+        CheckLengths(args);
         switch (action)
         {
             case DialogueSession.Actions.Announce: session.Announce(actor, now, args.Note); break;
@@ -83,6 +84,7 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
     public async Task SaveMinutesDraftAsync(int id, string minutes)
     {
         var session = await FindForChangeAsync(id);
+        Check.MaxLength(minutes, "minutes", "Biên bản", SessionRules.MaxMinutesLength);
         session.SaveMinutesDraft(minutes, await scope.ActorAsync(), NowUtc);
         await db.SaveChangesAsync();
     }
@@ -90,10 +92,20 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
     public async Task<Conclusion> AddConclusionAsync(int id, string? text, int? leadUnitId, DateOnly? dueOn)
     {
         var session = await FindForChangeAsync(id);
+        Check.MaxLength(text, "text", "Nội dung kết luận", SessionRules.MaxConclusionLength);
         if (leadUnitId is { } unitId) await refs.UnitInScopeAsync(unitId, "leadUnitId");
         var conclusion = session.AddConclusion(text ?? "", leadUnitId, dueOn, await scope.ActorAsync(), NowUtc);
         await db.SaveChangesAsync();
         return conclusion;
+    }
+
+    /// <summary>Lengths the database would refuse are refused here first, with a message, never a 500.</summary>
+    private static void CheckLengths(SessionActionArgs args)
+    {
+        Check.MaxLength(args.Minutes, "minutes", "Biên bản", SessionRules.MaxMinutesLength);
+        Check.MaxLength(args.AttendanceNote, "attendanceNote", "Ghi chú thành phần dự", SessionRules.MaxNoteLength);
+        Check.MaxLength(args.Reason, "reason", "Lý do", SessionRules.MaxNoteLength);
+        Check.MaxLength(args.Note, "note", "Ghi chú", SessionRules.MaxNoteLength);
     }
 
     private async Task<SessionDetails> CheckAsync(SessionInput input)

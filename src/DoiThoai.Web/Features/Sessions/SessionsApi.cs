@@ -48,10 +48,11 @@ public static class SessionsApi
     {
         var paging = Paging.From(page, pageSize);
         var query = await scope.SessionsAsync();
+        var visibleItems = await scope.ItemsAsync();
         if (status is { } s) query = query.Where(x => x.Status == s);
         var total = await query.CountAsync();
         var rows = await query.OrderByDescending(x => x.StartsAtUtc).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(x => new { x.Id, x.Title, x.StartsAtUtc, x.Place, x.HostUnitId, HostName = x.HostUnit!.Name, x.Status, ItemCount = x.Items.Count })
+            .Select(x => new { x.Id, x.Title, x.StartsAtUtc, x.Place, x.HostUnitId, HostName = x.HostUnit!.Name, x.Status, ItemCount = visibleItems.Count(i => i.SessionId == x.Id) })
             .ToListAsync();
         var items = rows.Select(r => new SessionSummary(r.Id, r.Title, VietnamTime.DateOf(r.StartsAtUtc), ApiDates.ToVietnamOffset(r.StartsAtUtc),
             r.Place, new UnitRef(r.HostUnitId, r.HostName), r.Status, r.ItemCount)).ToList();

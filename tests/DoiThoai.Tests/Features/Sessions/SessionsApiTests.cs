@@ -163,6 +163,35 @@ public sealed class SessionsApiTests(AppFactory app) : IClassFixture<AppFactory>
             JsonContent.Create(new { title = "Hội nghị", hostUnitId = outside, startsAt = "2026-12-10T08:00", place = "Hội trường" })), HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Overlong_texts_answer_400_before_reaching_the_database()
+    {
+        var client = await app.ApiClientAsync("vanphong");
+        var id = (await PlanAsync(client, app))["id"]!.GetValue<int>();
+        await ApiJson.AssertProblemAsync(await client.PostAsync($"/api/v1/sessions/{id}/actions/cancel",
+            JsonContent.Create(new { reason = new string('x', 2_001) })), HttpStatusCode.BadRequest);
+        await client.PostJsonAsync($"/api/v1/sessions/{id}/actions/hold", new { attendanceCount = 40 }, HttpStatusCode.OK);
+        await ApiJson.AssertProblemAsync(await client.PostAsync($"/api/v1/sessions/{id}/conclusions",
+            JsonContent.Create(new { text = new string('k', 4_001) })), HttpStatusCode.BadRequest);
+        await ApiJson.AssertProblemAsync(await client.PostAsync($"/api/v1/sessions/{id}/actions/complete-minutes",
+            JsonContent.Create(new { minutes = new string('b', 100_001) })), HttpStatusCode.BadRequest);
+        var after = await client.GetJsonAsync($"/api/v1/sessions/{id}");
+        Assert.Equal("held", after["status"]!.GetValue<string>());
+        Assert.Empty(after["conclusions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_member_is_not_told_how_many_hidden_items_a_session_has()
+    {
+        var member = await app.ApiClientAsync("dangvien");
+        var seedId = await app.SeedSessionIdAsync();
+        var listed = (await member.GetJsonAsync("/api/v1/sessions?pageSize=200"))["items"]!.AsArray().Single(s => s!["id"]!.GetValue<int>() == seedId)!;
+        var visible = (await member.GetJsonAsync($"/api/v1/sessions/{seedId}/items?pageSize=200"))["total"]!.GetValue<int>();
+        Assert.Equal(visible, listed["itemCount"]!.GetValue<int>());
+        Assert.True(visible < 16);
+        Assert.Equal(visible, (await member.GetJsonAsync($"/api/v1/sessions/{seedId}"))["itemCount"]!.GetValue<int>());
+    }
+
     /// <summary>Plans a fresh session hosted by the demo province, for tests that change it.</summary>
     internal static async Task<JsonNode> PlanAsync(HttpClient client, AppFactory app)
     {
