@@ -28,6 +28,8 @@ public static class DatabaseSetup
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(env.ContentRootPath, path));
     }
 
+    private static readonly StorageFormInterceptor StorageForm = new();
+
     public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -39,12 +41,12 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(dataPath);
                 if (string.IsNullOrWhiteSpace(connectionString))
                     connectionString = $"Data Source={Path.Combine(dataPath, "doithoai.db")}";
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StorageForm));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StorageForm));
                 break;
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

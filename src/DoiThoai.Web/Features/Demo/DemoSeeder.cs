@@ -34,21 +34,6 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         return true;
     }
 
-    private async Task SaveAsync()
-    {
-        NormaliseAddedText();
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// Text is stored NFC (DESIGN.md). The demo texts live in source files, where an editor or a paste
-    /// can leave decomposed letters behind, so every added string passes through here before saving.
-    /// </summary>
-    private void NormaliseAddedText()
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
-            foreach (var property in entry.Properties)
-                if (property.CurrentValue is string text && !text.IsNormalized())
-                    property.CurrentValue = text.Normalize();
-    }
+    // Text reaches the database in NFC through StorageFormInterceptor, as everyone's does.
+    private Task SaveAsync() => db.SaveChangesAsync();
 }
