@@ -20,7 +20,7 @@ public sealed class DashboardModel(UserScope scope, TimeProvider clock) : PageMo
         var items = await scope.ItemsAsync();
         ItemsByStatus = (await items.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
             .Select(g => new StatusCount(g.Key, g.Count)).OrderBy(g => g.Status).ToList();
-        RecentSessions = await SessionRow.Query(await scope.SessionsAsync(), items)
-            .OrderByDescending(s => s.StartsAtUtc).Take(5).ToListAsync();
+        var latest = (await scope.SessionsAsync()).OrderByDescending(s => s.StartsAtUtc).ThenByDescending(s => s.Id).Take(5);
+        RecentSessions = await SessionRow.Query(latest, items).ToListAsync();
     }
 }
