@@ -2,6 +2,7 @@ using DoiThoai.Web.Cli;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.Sessions;
 
@@ -17,6 +18,7 @@ builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
     .AddScoped<ItemWorkflow>()     // Features/Items: the same for items
+    .AddScoped<Notifier>()         // Features/Notifications: notifications written with the change they report
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();

@@ -1,4 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.FollowUp;
+using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Organisation;
@@ -25,6 +28,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+    public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
+    public DbSet<TaskTimelineEntry> TaskTimeline => Set<TaskTimelineEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,8 @@ public sealed class AppUser : IdentityUser
     public int? PersonId { get; set; }
     public Person? Person { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Email for notifications: at once, one digest a day, or none (in-app only).</summary>
+    public Notifications.EmailDelivery EmailDelivery { get; set; } = Notifications.EmailDelivery.Immediately;
 }
 
 /// <summary>Role names. Roles are fixed by the code because each one unlocks code paths.</summary>

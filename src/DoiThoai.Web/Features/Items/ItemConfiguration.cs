@@ -16,6 +16,14 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         e.HasOne(i => i.Topic).WithMany().HasForeignKey(i => i.TopicId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(i => i.Assignments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(i => i.History).WithOne().HasForeignKey(h => h.ItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(i => i.ExtensionRequests).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(i => i.Contributions).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Item>().WithMany().HasForeignKey(i => i.MergedIntoItemId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(i => i.OutcomeNote).HasMaxLength(ItemRules.MaxNoteLength);
+        e.Property(i => i.ApprovedBy).HasMaxLength(200);
+        e.Property(i => i.SatisfactionNote).HasMaxLength(ItemRules.MaxNoteLength);
+        e.Property(i => i.EscalatedTo).HasMaxLength(300);
+        e.Ignore(i => i.IsPublishable);
         e.HasIndex(i => new { i.SessionId, i.Number }).IsUnique();
         e.HasIndex(i => i.Status);
         e.Ignore(i => i.CurrentAssignment);

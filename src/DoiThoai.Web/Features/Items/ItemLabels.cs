@@ -20,6 +20,7 @@ public static class ItemLabels
         ItemStatus.Redirected => "Đã chuyển theo thủ tục khác",
         ItemStatus.Returned => "Đã trả lại",
         ItemStatus.ExtensionRequested => "Đang xin gia hạn",
+        ItemStatus.ReturnedToOffice => "Đơn vị trả lại Văn phòng",
     };
 
     public static string Of(ItemKind kind) => kind switch
@@ -67,6 +68,23 @@ public static class ItemLabels
         Item.Actions.Assign => "Giao xử lý",
         Item.Actions.Return => "Trả lại",
         Item.Actions.Close => "Kết thúc",
+        Item.Actions.Start => "Nhận xử lý",
+        Item.Actions.ReturnToOffice => "Trả lại Văn phòng",
+        Item.Actions.RequestExtension => "Xin gia hạn",
+        Item.Actions.DecideExtension => "Quyết định gia hạn",
+        Item.Actions.Progress => "Ghi tiến độ",
+        Item.Actions.Contribute => "Tham gia ý kiến phối hợp",
+        Item.Actions.DraftAnswer => "Dự thảo trả lời",
+        Item.Actions.Approve => "Duyệt trả lời",
+        Item.Actions.SendBack => "Trả lại dự thảo",
+        Item.Actions.Publish => "Thông báo trả lời",
+        Item.Actions.Confirm => "Xác nhận mức độ hài lòng",
+        Item.Actions.Merge => "Gộp ý kiến trùng",
+        Item.Actions.Unmerge => "Tách ý kiến đã gộp",
+        Item.Actions.Escalate => "Chuyển cấp trên",
+        Item.Actions.Redirect => "Chuyển theo thủ tục khiếu nại, tố cáo",
+        "merge-in" => "Nhận ý kiến gộp vào",
+        "merge-out" => "Tách ý kiến gộp ra",
         "raise" => "Tiếp nhận",
         _ => action,
     };
