@@ -21,7 +21,30 @@ internal sealed record AnsweredOnTheSpot(string Answer, AnswerOutcome Outcome, b
 
 internal sealed record AcceptedForLater(string Note) : Fate;
 
-internal sealed record AssignedTo(string Lead, string[] CoUnits, DateOnly Due, string Note) : Fate;
+internal sealed record AssignedTo(string Lead, string[] CoUnits, DateOnly Due, string Note, Step[]? Then = null) : Fate;
+
+/// <summary>What happened after an assignment, <see cref="Days"/> after it, in order.</summary>
+internal abstract record Step(double Days);
+
+internal sealed record Started(double Days) : Step(Days);
+
+internal sealed record Progressed(double Days, string Note) : Step(Days);
+
+/// <summary>A co-operating unit (by code) sends its part.</summary>
+internal sealed record Contributed(double Days, string CoUnit, string Text) : Step(Days);
+
+/// <summary>The handler asks for more time; the leader decides a day later unless it is left pending.</summary>
+internal sealed record ExtensionAsked(double Days, DateOnly NewDue, string Reason, bool? Granted, string? DecisionNote = null) : Step(Days);
+
+internal sealed record Drafted(double Days, string Answer, AnswerOutcome Outcome, string? OutcomeNote = null) : Step(Days);
+
+internal sealed record SentBack(double Days, string Note) : Step(Days);
+
+internal sealed record ApprovedByLeader(double Days) : Step(Days);
+
+internal sealed record PublishedToSubmitter(double Days) : Step(Days);
+
+internal sealed record SubmitterConfirmed(double Days, bool Satisfied, string? Note = null) : Step(Days);
 
 internal sealed record ReturnedAsOutOfScope(string Reason) : Fate;
 
@@ -105,8 +128,11 @@ internal sealed class DemoItemRun(DemoWorld world, DialogueSession session, IRea
         }
     }
 
-    /// <summary>After the conclusions: the office assigns what was taken on and closes what was settled.</summary>
-    public void FollowUp(Actor clerk, DateTime firstAtUtc, TimeSpan gap)
+    /// <summary>
+    /// After the conclusions: the office assigns what was taken on and closes what was settled; each
+    /// assignment then plays its scripted steps (handler, leader and office in turn).
+    /// </summary>
+    public void FollowUp(Actor clerk, Actor leader, DateTime firstAtUtc, TimeSpan gap)
     {
         var at = firstAtUtc;
         foreach (var (line, item) in raised)
@@ -115,6 +141,8 @@ internal sealed class DemoItemRun(DemoWorld world, DialogueSession session, IRea
             {
                 case AssignedTo assigned:
                     item.AssignTo(world.UnitId(assigned.Lead), assigned.CoUnits.Select(world.UnitId).ToList(), assigned.Due, assigned.Note, clerk, at);
+                    foreach (var step in assigned.Then ?? [])
+                        Play(item, step, world.HandlerOf(assigned.Lead), leader, clerk, at.AddDays(step.Days));
                     break;
                 case AnsweredOnTheSpot { ThenClosed: true }:
                     item.Close(clerk, at, "Đã gửi nội dung trả lời đến người nêu ý kiến.");
@@ -123,6 +151,26 @@ internal sealed class DemoItemRun(DemoWorld world, DialogueSession session, IRea
                     continue;
             }
             at += gap;
+        }
+    }
+
+    private void Play(Item item, Step step, Actor handler, Actor leader, Actor clerk, DateTime at)
+    {
+        switch (step)
+        {
+            case Started: item.Start(handler, at, "Nhận nhiệm vụ, phân công chuyên viên theo dõi."); break;
+            case Progressed p: item.RecordProgress(p.Note, handler, at); break;
+            case Contributed c: item.Contribute(world.UnitId(c.CoUnit), c.Text, world.HandlerOf(c.CoUnit), at); break;
+            case ExtensionAsked e:
+                item.RequestExtension(e.NewDue, e.Reason, handler, at);
+                if (e.Granted is { } granted) item.DecideExtension(granted, null, e.DecisionNote, leader, at.AddDays(1));
+                break;
+            case Drafted d: item.DraftAnswer(d.Answer, d.Outcome, d.OutcomeNote, handler, at); break;
+            case SentBack b: item.SendBack(b.Note, leader, at); break;
+            case ApprovedByLeader: item.Approve(leader, at); break;
+            case PublishedToSubmitter: item.Publish(clerk, at, "Gửi văn bản trả lời đến người nêu ý kiến."); break;
+            case SubmitterConfirmed c: item.ConfirmSatisfaction(c.Satisfied, c.Note, clerk, at); break;
+            default: throw new InvalidOperationException($"Unknown demo step {step}");
         }
     }
 }

@@ -213,6 +213,13 @@ internal static class DemoOrganisation
         ("Trịnh Quốc Bảo", "Phó Bí thư Tỉnh ủy Bắc Ninh", New.Province),
         ("Phạm Thị Thu Trang", "Chuyên viên Văn phòng Tỉnh ủy Bắc Ninh", New.Office),
         ("Giáp Văn Long", "Chuyên viên Ban Tổ chức Tỉnh ủy Bắc Ninh", New.Organisation),
+        // Handlers in the advisory bodies who drafted the answers (the first person of a unit handles its items).
+        ("Hà Văn Đức", "Chuyên viên Ban Tổ chức Tỉnh ủy Bắc Giang", Old.Organisation),
+        ("Nguyễn Thị Lan", "Chuyên viên Ban Tuyên giáo Tỉnh ủy Bắc Giang", Old.Propaganda),
+        ("Trần Quang Huy", "Chuyên viên Ủy ban Kiểm tra Tỉnh ủy Bắc Giang", Old.Inspection),
+        ("Lê Thị Hoa", "Chuyên viên Ban Dân vận Tỉnh ủy Bắc Giang", Old.MassMobilisation),
+        ("Lương Thị Minh", "Chuyên viên Ban Xây dựng Đảng, Đảng ủy phường Nếnh", New.NenhPartyBuilding),
+        ("Ngô Thị Thảo", "Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh", New.PropagandaMassMobilisation),
         ("Đào Thị Ngọc Anh", "Biên tập viên Cổng thông tin điện tử Tỉnh ủy Bắc Ninh", New.Office),
     ];
 

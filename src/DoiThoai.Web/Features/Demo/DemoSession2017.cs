@@ -58,9 +58,25 @@ internal static class DemoSession2017
         }
         session.IssueConclusions(leader, At(9, 14, 10, 0), "Thông báo kết luận của Thường trực Tỉnh ủy gửi Huyện ủy Việt Yên và các cơ quan liên quan.");
         session.StartFollowUp(office, At(9, 15, 8, 0), "Văn phòng Tỉnh ủy theo dõi, đôn đốc thực hiện kết luận và trả lời kiến nghị.");
-        items.FollowUp(office, At(9, 15, 8, 30), TimeSpan.FromMinutes(10));
+        items.FollowUp(office, world.ActorFor(Khoa), At(9, 15, 8, 30), TimeSpan.FromMinutes(10));
 
         db.Sessions.Add(session);
+        AddTasks(db, world, session, At(9, 14, 10, 0));
+    }
+
+    /// <summary>Every direction of the 2017 conclusions was carried out and reported done in 2018.</summary>
+    private static void AddTasks(AppDbContext db, DemoWorld world, DialogueSession session, DateTime issuedAtUtc)
+    {
+        Report[][] reports =
+        [
+            [new(30, 40, "Các đảng ủy xã, thị trấn đã xây dựng kế hoạch thực hiện nghị quyết của Tỉnh ủy, Huyện ủy."), new(100, 100, "Sơ kết 6 tháng; 100% chi bộ có kế hoạch hành động.")],
+            [new(45, 50, "Đổi mới nội dung sinh hoạt chi bộ theo chuyên đề ở 60% chi bộ thôn."), new(190, 100, "Hoàn thành; tổng kết tại hội nghị Ban Tuyên giáo tháng 3/2018.")],
+            [new(60, 30, "Hướng dẫn chi bộ giám sát đảng viên nơi cư trú."), new(150, 70, "Kiểm tra 12 tổ chức đảng có dấu hiệu vi phạm."), new(280, 100, "Hoàn thành kế hoạch kiểm tra, giám sát năm.")],
+            [new(90, 60, "Đưa tiêu chí dân vận khéo vào đánh giá chi bộ."), new(270, 100, "Hoàn thành; 46 mô hình dân vận khéo được biểu dương.")],
+        ];
+        string[] units = [DemoCodes.Old.District, DemoCodes.Old.Propaganda, DemoCodes.Old.Inspection, DemoCodes.Old.MassMobilisation];
+        foreach (var (conclusion, i) in session.Conclusions.OrderBy(c => c.Order).Select((c, i) => (c, i)))
+            db.Tasks.Add(DemoTasks.Track(world, session, conclusion, units[i], issuedAtUtc, reports[i]));
     }
 
     private const string Agenda = """
@@ -123,15 +139,39 @@ internal static class DemoSession2017
         new(Speaker.Person("Trần Văn Lợi"), Old.DongTien, T.Directive05, ItemKind.Opinion, Urgency.Normal, Confidentiality.Public,
             "Chi bộ thôn Đông Tiến yêu cầu mỗi đảng viên đăng ký một việc làm cụ thể theo tấm gương của Bác, như giữ sạch đường làng hay giúp đỡ hộ khó khăn, và tự kiểm điểm việc thực hiện trong buổi sinh hoạt cuối quý. Cách làm này dễ kiểm tra và được nhân dân ghi nhận. Đề nghị tỉnh tổng hợp, giới thiệu các mô hình tương tự để các chi bộ tham khảo.",
             new AssignedTo(Old.Propaganda, [Old.DistrictPropaganda], new(2017, 11, 30),
-                "Tổng hợp mô hình tiêu biểu về thực hiện Chỉ thị 05-CT/TW ở chi bộ thôn, giới thiệu trên bản tin sinh hoạt chi bộ.")),
+                "Tổng hợp mô hình tiêu biểu về thực hiện Chỉ thị 05-CT/TW ở chi bộ thôn, giới thiệu trên bản tin sinh hoạt chi bộ.",
+                [
+                    new Started(2),
+                    new Drafted(40, "Ban Tuyên giáo Tỉnh ủy đã tổng hợp 12 mô hình \"mỗi đảng viên một việc làm theo Bác\" ở chi bộ thôn, trong đó có mô hình của Chi bộ thôn Đông Tiến, và giới thiệu trên Bản tin sinh hoạt chi bộ số tháng 11/2017 để các chi bộ tham khảo.", AnswerOutcome.Resolved),
+                    new ApprovedByLeader(43),
+                    new PublishedToSubmitter(45),
+                    new SubmitterConfirmed(60, true, "Chi bộ đã nhận bản tin và triển khai trong sinh hoạt tháng 12."),
+                ])),
         new(Speaker.Person("Hoàng Thị Thu"), Old.VanTrung, T.Cadres, ItemKind.Recommendation, Urgency.High, Confidentiality.Internal,
             "Việc bố trí cán bộ chủ chốt ở xã còn chỗ thừa chỗ thiếu: có chức danh bố trí hai người, có bộ phận lại thiếu người có chuyên môn phù hợp; việc kiêm nhiệm giữa chức danh bên Đảng và bên chính quyền mỗi xã làm một kiểu. Đề nghị tỉnh sớm có hướng dẫn thống nhất về sắp xếp, kiêm nhiệm chức danh ở cấp xã để địa phương chủ động thực hiện.",
             new AssignedTo(Old.Organisation, [Old.DistrictOrganisation], new(2017, 12, 15),
-                "Nghiên cứu, tham mưu hướng dẫn sắp xếp, kiêm nhiệm chức danh cán bộ cấp xã.")),
+                "Nghiên cứu, tham mưu hướng dẫn sắp xếp, kiêm nhiệm chức danh cán bộ cấp xã.",
+                [
+                    new Started(1),
+                    new Progressed(30, "Đã làm việc với Ban Tổ chức Huyện ủy, tổng hợp thực trạng bố trí cán bộ ở 19 xã, thị trấn."),
+                    new ExtensionAsked(80, new DateOnly(2018, 1, 31), "Chờ hướng dẫn của Trung ương về kiêm nhiệm chức danh để tham mưu thống nhất.", Granted: true, "Đồng ý gia hạn đến 31/01/2018."),
+                    new Drafted(120, "Ban Tổ chức Tỉnh ủy đã tham mưu Ban Thường vụ Tỉnh ủy ban hành hướng dẫn bố trí, kiêm nhiệm chức danh cán bộ chủ chốt cấp xã; việc sắp xếp thực hiện theo lộ trình đến hết nhiệm kỳ 2015–2020.", AnswerOutcome.Scheduled, "Thực hiện theo lộ trình 2018–2020, sơ kết hằng năm."),
+                    new ApprovedByLeader(123),
+                    new PublishedToSubmitter(125),
+                    new SubmitterConfirmed(140, true),
+                ])),
         new(Speaker.Recorded("Thân Văn Lực, Bí thư Chi bộ thôn Thổ Hà, xã Vân Hà"), Old.District, T.Recruitment, ItemKind.Reflection, Urgency.High, Confidentiality.Public,
             "Thanh niên trong thôn phần lớn đi làm ở các khu công nghiệp hoặc làm ăn xa, ít người ở lại tham gia sinh hoạt đoàn thể, nên chi bộ rất khó tìm được quần chúng đủ điều kiện để giới thiệu kết nạp. Nhiều chi bộ có tuổi bình quân đảng viên trên 55, có nơi mấy năm liền không kết nạp được ai. Đề nghị có cơ chế phối hợp giữa chi bộ nơi cư trú và tổ chức đảng ở doanh nghiệp để theo dõi, bồi dưỡng người lao động trẻ.",
             new AssignedTo(Old.Organisation, [Old.MassMobilisation, Old.DistrictOrganisation], new(2017, 12, 15),
-                "Nghiên cứu cơ chế phối hợp tạo nguồn kết nạp đảng viên giữa chi bộ nơi cư trú và tổ chức đảng trong doanh nghiệp.")),
+                "Nghiên cứu cơ chế phối hợp tạo nguồn kết nạp đảng viên giữa chi bộ nơi cư trú và tổ chức đảng trong doanh nghiệp.",
+                [
+                    new Started(1),
+                    new Contributed(20, Old.MassMobilisation, "Ban Dân vận đề nghị giao chi đoàn, chi hội ở thôn lập danh sách đoàn viên, hội viên làm việc tại doanh nghiệp, gửi chi bộ theo dõi hằng quý."),
+                    new Drafted(70, "Ban Tổ chức Tỉnh ủy đã hướng dẫn các huyện ủy xây dựng quy chế phối hợp giữa chi bộ nơi cư trú và tổ chức đảng trong doanh nghiệp để giới thiệu, bồi dưỡng quần chúng ưu tú; quy chế mẫu gửi kèm văn bản trả lời.", AnswerOutcome.Resolved),
+                    new ApprovedByLeader(72),
+                    new PublishedToSubmitter(74),
+                    new SubmitterConfirmed(90, true),
+                ])),
         new(Speaker.Person("Dương Văn Hải"), Old.DaoNgan, T.Allowances, ItemKind.Recommendation, Urgency.High, Confidentiality.Public,
             "Bí thư chi bộ thôn chỉ hưởng phụ cấp hằng tháng, không được đóng bảo hiểm xã hội; nhiều đồng chí làm hơn chục năm, khi thôi việc không có chế độ gì. Đề nghị tỉnh kiến nghị Trung ương cho những người hoạt động không chuyên trách ở thôn được tham gia bảo hiểm xã hội bắt buộc.",
             new AnsweredOnTheSpot(
@@ -150,24 +190,61 @@ internal static class DemoSession2017
         new(Speaker.Person("Nguyễn Văn Tuấn"), Old.NinhSon, T.Cadres, ItemKind.Recommendation, Urgency.Normal, Confidentiality.Public,
             "Nhiều cán bộ xã sắp đến tuổi nghỉ hưu nhưng nguồn kế cận tại chỗ còn mỏng; sinh viên tốt nghiệp về địa phương thì chưa có cơ chế thu hút, sử dụng. Đề nghị tỉnh có chính sách tạo nguồn cán bộ trẻ cho cấp xã và hỗ trợ kinh phí đào tạo cho cán bộ trong quy hoạch.",
             new AssignedTo(Old.Organisation, [Old.DistrictOrganisation], new(2017, 11, 15),
-                "Rà soát chính sách thu hút, tạo nguồn cán bộ trẻ cho cấp xã; đề xuất hỗ trợ đào tạo cán bộ trong quy hoạch.")),
+                "Rà soát chính sách thu hút, tạo nguồn cán bộ trẻ cho cấp xã; đề xuất hỗ trợ đào tạo cán bộ trong quy hoạch.",
+                [
+                    new Started(1),
+                    new Drafted(55, "Chính sách thu hút sinh viên tốt nghiệp về công tác ở xã cần có nguồn kinh phí và cơ chế biên chế do Trung ương quy định; tỉnh đã đưa nội dung này vào kiến nghị gửi Ban Tổ chức Trung ương và sẽ thông báo khi có hướng dẫn.", AnswerOutcome.CannotResolveNow, "Phụ thuộc quy định của Trung ương về biên chế và chế độ với cán bộ cấp xã."),
+                    new ApprovedByLeader(58),
+                    new PublishedToSubmitter(60),
+                    new SubmitterConfirmed(75, true, "Đồng ý, đề nghị tiếp tục theo dõi kiến nghị với Trung ương."),
+                ])),
         new(Speaker.Person("Phạm Văn Toàn"), Old.TienSon, T.Inspection, ItemKind.Recommendation, Urgency.Normal, Confidentiality.Internal,
             "Chi bộ thôn được giao kiểm tra, giám sát đảng viên nhưng bí thư chi bộ chưa được tập huấn nghiệp vụ, nhất là cách giám sát đảng viên công tác nơi khác về sinh hoạt tại nơi cư trú. Đề nghị biên soạn tài liệu ngắn gọn, dễ áp dụng và mở lớp tập huấn cho bí thư chi bộ.",
             new AssignedTo(Old.Inspection, [Old.District], new(2017, 10, 31),
-                "Biên soạn tài liệu hướng dẫn nghiệp vụ kiểm tra, giám sát cho chi bộ thôn; phối hợp Huyện ủy mở lớp tập huấn.")),
+                "Biên soạn tài liệu hướng dẫn nghiệp vụ kiểm tra, giám sát cho chi bộ thôn; phối hợp Huyện ủy mở lớp tập huấn.",
+                [
+                    new Started(1),
+                    new Drafted(35, "Ủy ban Kiểm tra Tỉnh ủy đã biên soạn sổ tay nghiệp vụ kiểm tra, giám sát dành cho chi bộ và phối hợp Huyện ủy Việt Yên mở lớp tập huấn cho bí thư chi bộ ngày 20/10/2017.", AnswerOutcome.Resolved),
+                    new ApprovedByLeader(37),
+                    new PublishedToSubmitter(38),
+                    new SubmitterConfirmed(50, true),
+                ])),
         new(Speaker.Recorded("Nguyễn Văn Chiến, Bí thư Chi bộ thôn Đình Trám, xã Hồng Thái"), Old.District, T.MassMobilisation, ItemKind.Proposal, Urgency.Normal, Confidentiality.Public,
             "Quanh các khu công nghiệp, người dân hay có ý kiến về bụi, nước thải và tiền đền bù giải phóng mặt bằng. Đề nghị duy trì việc lãnh đạo xã và chi bộ gặp gỡ, đối thoại với nhân dân định kỳ, có cả đại diện doanh nghiệp, để giải quyết vướng mắc từ sớm, không để bức xúc kéo dài.",
             new AssignedTo(Old.MassMobilisation, [Old.District], new(2017, 12, 29),
-                "Tham mưu nhân rộng hình thức đối thoại định kỳ ở cơ sở gắn với phong trào thi đua Dân vận khéo.")),
+                "Tham mưu nhân rộng hình thức đối thoại định kỳ ở cơ sở gắn với phong trào thi đua Dân vận khéo.",
+                [
+                    new Started(2),
+                    new Drafted(90, "Ban Dân vận Tỉnh ủy đã tham mưu đưa việc đối thoại định kỳ giữa cấp ủy, chính quyền xã với nhân dân và doanh nghiệp vào tiêu chí thi đua Dân vận khéo năm 2018.", AnswerOutcome.Explained),
+                    new ApprovedByLeader(93),
+                    new PublishedToSubmitter(95),
+                    new SubmitterConfirmed(110, true),
+                ])),
         new(Speaker.Recorded("Trần Thị Mai, Phó Bí thư Thường trực Đảng ủy thị trấn Nếnh"), Old.District, T.Allowances, ItemKind.Recommendation, Urgency.High, Confidentiality.Public,
             "Mức phụ cấp của bí thư chi bộ tổ dân phố chưa tương xứng với khối lượng công việc, nhất là ở nơi đông dân và nhiều lao động nhập cư. Đề nghị tỉnh nghiên cứu, trong phạm vi thẩm quyền, điều chỉnh mức phụ cấp và bố trí kinh phí hoạt động cho chi bộ để người làm công tác đảng ở cơ sở yên tâm gắn bó.",
             new AssignedTo(Old.Organisation, [Old.Office], new(2017, 12, 20),
-                "Rà soát mức phụ cấp, kinh phí hoạt động của chi bộ thôn, tổ dân phố; đề xuất điều chỉnh trong thẩm quyền của tỉnh.")),
+                "Rà soát mức phụ cấp, kinh phí hoạt động của chi bộ thôn, tổ dân phố; đề xuất điều chỉnh trong thẩm quyền của tỉnh.",
+                [
+                    new Started(1),
+                    new Contributed(15, Old.Office, "Văn phòng Tỉnh ủy cung cấp số liệu kinh phí hoạt động của chi bộ thôn năm 2017 theo từng huyện."),
+                    new Drafted(85, "Tỉnh đã trình Hội đồng nhân dân tỉnh nâng mức kinh phí hoạt động của chi bộ thôn, tổ dân phố từ năm 2018; mức phụ cấp của bí thư chi bộ sẽ được điều chỉnh khi Chính phủ ban hành quy định mới về người hoạt động không chuyên trách.", AnswerOutcome.Scheduled, "Kinh phí hoạt động tăng từ 01/01/2018; phụ cấp chờ quy định của Chính phủ."),
+                    new ApprovedByLeader(88),
+                    new PublishedToSubmitter(90),
+                ])),
         // Restricted: it points at identifiable members while the matter is still being looked into.
         new(Speaker.Recorded("Lưu Văn Kiên, Phó Bí thư Đảng ủy xã Vân Trung"), Old.VanTrung, T.Inspection, ItemKind.Reflection, Urgency.Urgent, Confidentiality.Restricted,
             "Ở một thôn trong xã có một số hộ gia đình đảng viên xây dựng công trình trên đất nông nghiệp chưa được chuyển mục đích sử dụng; nhân dân đã có ý kiến nhưng chi bộ còn nể nang, chưa kiểm điểm. Đề nghị hướng dẫn Đảng ủy xã trình tự xem xét, xử lý để giữ nghiêm kỷ luật đảng.",
             new AssignedTo(Old.Inspection, [], new(2017, 10, 20),
-                "Hướng dẫn Đảng ủy xã xem xét, xử lý theo thẩm quyền; báo cáo kết quả với Thường trực Tỉnh ủy.")),
+                "Hướng dẫn Đảng ủy xã xem xét, xử lý theo thẩm quyền; báo cáo kết quả với Thường trực Tỉnh ủy.",
+                [
+                    new Started(0.5),
+                    new Drafted(20, "Đã hướng dẫn Đảng ủy xã kiểm tra khi có dấu hiệu vi phạm.", AnswerOutcome.Resolved),
+                    new SentBack(22, "Cần nêu rõ kết quả kiểm tra và hình thức xử lý đối với từng trường hợp."),
+                    new Drafted(35, "Ủy ban Kiểm tra Tỉnh ủy đã hướng dẫn Đảng ủy xã kiểm tra khi có dấu hiệu vi phạm; Đảng ủy xã đã kiểm điểm, xử lý kỷ luật các đảng viên vi phạm và yêu cầu khắc phục công trình theo quy định.", AnswerOutcome.Resolved),
+                    new ApprovedByLeader(36),
+                    new PublishedToSubmitter(37),
+                    new SubmitterConfirmed(45, true),
+                ])),
         new(Speaker.Recorded("Đỗ Thị Huệ, Trưởng Ban Tuyên giáo Huyện ủy Việt Yên"), Old.DistrictPropaganda, T.ResolutionTw4, ItemKind.Recommendation, Urgency.Normal, Confidentiality.Public,
             "Khi kiểm điểm theo Nghị quyết Trung ương 4 khóa XII, nhiều chi bộ ở nông thôn còn lúng túng trong việc nhận diện biểu hiện suy thoái, tự diễn biến, tự chuyển hóa, nên phần tự phê bình còn chung chung. Đề nghị có tài liệu hướng dẫn kèm ví dụ gần với đời sống ở thôn, xã để chi bộ đối chiếu.",
             new LeftClassified()),

@@ -22,11 +22,11 @@ internal static class DemoSessions2026
 
     public static void Add(AppDbContext db, DemoWorld world, DateTime nowUtc)
     {
-        db.Sessions.Add(WardSession(world));
+        db.Sessions.Add(WardSession(db, world));
         db.Sessions.Add(UpcomingProvincialSession(world, nowUtc));
     }
 
-    private static DialogueSession WardSession(DemoWorld world)
+    private static DialogueSession WardSession(AppDbContext db, DemoWorld world)
     {
         var office = world.ActorFor(Phuong);
         var leader = world.ActorFor(Hieu);
@@ -77,7 +77,18 @@ internal static class DemoSessions2026
             world.UnitId(New.NenhPartyBuilding), new DateOnly(2027, 3, 31), leader, At(10, 20, 9, 10));
         session.IssueConclusions(leader, At(10, 21, 10, 0));
         session.StartFollowUp(office, At(10, 22, 8, 0));
-        items.FollowUp(office, At(10, 22, 8, 30), TimeSpan.FromMinutes(10));
+        items.FollowUp(office, leader, At(10, 22, 8, 30), TimeSpan.FromMinutes(10));
+
+        // The two directions under way: the first split into sub-tasks, whose progress makes up its own.
+        var conclusions = session.Conclusions.OrderBy(c => c.Order).ToList();
+        var records = DemoTasks.Track(world, session, conclusions[0], New.NenhOffice, At(10, 21, 10, 0));
+        DemoTasks.Sub(world, records, "Hoàn tất chuyển sinh hoạt đảng cho đảng viên các chi bộ chuyển về từ xã Ninh Sơn, Quang Châu cũ", New.NenhOffice,
+            new DateOnly(2026, 11, 30), new Report(10, 50, "Đã chuyển xong cho 6/12 chi bộ."), new Report(30, 100, "Hoàn thành 12/12 chi bộ."));
+        DemoTasks.Sub(world, records, "Cập nhật hồ sơ đảng viên trên phần mềm quản lý cơ sở dữ liệu đảng viên", New.NenhOffice,
+            new DateOnly(2026, 12, 31), new Report(20, 30, "Đã cập nhật 210/700 hồ sơ."));
+        db.Tasks.Add(records);
+        db.Tasks.Add(DemoTasks.Track(world, session, conclusions[1], New.NenhPartyBuilding, At(10, 21, 10, 0),
+            new Report(14, 20, "Đã khảo sát số công nhân trẻ ở 3 thôn giáp khu công nghiệp.")));
         return session;
     }
 
@@ -92,11 +103,22 @@ internal static class DemoSessions2026
         new(Speaker.Person("Lê Thị Nga"), New.QuangBieu, T.Allowances, ItemKind.Recommendation, Urgency.High, Confidentiality.Public,
             "Sau khi sáp nhập thôn, số hộ và số đảng viên của chi bộ tăng gần gấp đôi nhưng phụ cấp của bí thư chi bộ vẫn giữ mức cũ. Đề nghị Đảng ủy phường kiến nghị tỉnh điều chỉnh phụ cấp theo quy mô thôn, tổ dân phố.",
             new AssignedTo(New.NenhPartyBuilding, [New.NenhOffice], new(2026, 11, 20),
-                "Tổng hợp số liệu quy mô thôn, tổ dân phố sau sáp nhập; dự thảo văn bản kiến nghị Tỉnh ủy.")),
+                "Tổng hợp số liệu quy mô thôn, tổ dân phố sau sáp nhập; dự thảo văn bản kiến nghị Tỉnh ủy.",
+                [
+                    new Started(1),
+                    new Progressed(12, "Đã tổng hợp số hộ, số đảng viên của 14 thôn, tổ dân phố sau sáp nhập."),
+                    new ExtensionAsked(26, new DateOnly(2026, 12, 15), "Chờ Sở Nội vụ cung cấp khung phụ cấp mới để đối chiếu.", Granted: true, "Đồng ý gia hạn đến 15/12/2026."),
+                ])),
         new(Speaker.Person("Đặng Văn Hòa"), New.DaoNgan, T.Recruitment, ItemKind.Proposal, Urgency.Normal, Confidentiality.Public,
             "Trên địa bàn có nhiều công nhân trẻ thuê trọ, làm việc ở khu công nghiệp, trong đó có người từng là đoàn viên ưu tú ở quê. Đề nghị phường phối hợp với tổ chức đảng ở các doanh nghiệp để nắm danh sách, giới thiệu họ sinh hoạt cùng chi đoàn thôn và bồi dưỡng làm nguồn kết nạp.",
             new AssignedTo(New.NenhPartyBuilding, [New.DaoNgan], new(2026, 12, 4),
-                "Xây dựng quy chế phối hợp với tổ chức đảng trong doanh nghiệp về tạo nguồn kết nạp đảng viên.")),
+                "Xây dựng quy chế phối hợp với tổ chức đảng trong doanh nghiệp về tạo nguồn kết nạp đảng viên.",
+                [
+                    new Started(1),
+                    new Contributed(10, New.DaoNgan, "Chi bộ thôn Đạo Ngạn đã lập danh sách 23 công nhân trẻ thuê trọ trên địa bàn, trong đó 6 người từng là đoàn viên ưu tú."),
+                    new Drafted(20, "Đảng ủy phường đã ban hành quy chế phối hợp với các chi bộ doanh nghiệp trong khu công nghiệp: doanh nghiệp giới thiệu người lao động tiêu biểu, chi bộ thôn nơi cư trú theo dõi, bồi dưỡng và đề nghị kết nạp.", AnswerOutcome.Resolved),
+                    new ApprovedByLeader(25),
+                ])),
         new(Speaker.Recorded("Nguyễn Văn Bình, đảng viên Chi bộ thôn Đông Tiến"), New.DongTien, T.MassMobilisation, ItemKind.Reflection, Urgency.High, Confidentiality.Internal,
             "Xe chở vật liệu ra vào công trường cạnh thôn chạy suốt ngày đêm, đường bụi và hư hỏng, nhân dân bức xúc. Đề nghị Đảng ủy phường chỉ đạo chính quyền làm việc với chủ đầu tư để có biện pháp khắc phục.",
             new AnsweredOnTheSpot(
@@ -140,9 +162,13 @@ internal static class DemoSessions2026
         session.Announce(office, At(today.AddDays(-8), 14, 0), "Gửi giấy mời đến Đảng ủy phường Việt Yên và các cơ quan tham mưu của Tỉnh ủy.");
         session.OpenCollection(office, At(today.AddDays(-7), 8, 0), "Các chi bộ gửi ý kiến trước hội nghị qua Văn phòng Tỉnh ủy.");
 
-        var items = new DemoItemRun(world, session, UpcomingItems);
-        items.Raise(UpcomingItems.Length, office, At(today.AddDays(-4), 10, 0), TimeSpan.FromDays(2));
-        items.Classify(office, TimeSpan.FromDays(1));
+        // Opinions sent ahead are assigned at once so the advisory bodies can prepare answers before the
+        // session: the handler's inbox shows work due soon, overdue, waiting for an extension and a draft.
+        var script = UpcomingItems(today);
+        var items = new DemoItemRun(world, session, script);
+        items.Raise(script.Length, office, At(today.AddDays(-7), 9, 0), TimeSpan.FromHours(3));
+        items.Classify(office, TimeSpan.FromHours(2));
+        items.FollowUp(office, world.ActorFor(world.Accounts[DemoAccounts.LeaderUserName]), At(today.AddDays(-5), 8, 30), TimeSpan.FromMinutes(10));
         return session;
     }
 
@@ -154,11 +180,41 @@ internal static class DemoSessions2026
         return day;
     }
 
-    private static readonly DemoItem[] UpcomingItems =
+    private static DemoItem[] UpcomingItems(DateOnly today) =>
     [
         new(Speaker.Person("Vũ Thị Yến"), New.TrungDong, T.Cadres, ItemKind.Recommendation, Urgency.Normal, Confidentiality.Public,
             "Sau khi sáp nhập thôn, chi bộ có hơn 120 đảng viên, sinh hoạt chung rất khó bố trí địa điểm và thời gian, nhiều đảng viên ít có dịp phát biểu. Đề nghị hướng dẫn việc chia tổ đảng hoặc tách chi bộ để sinh hoạt có chất lượng.",
-            new LeftClassified(), RaisedStage.BeforeSession),
+            new AssignedTo(New.Organisation, [New.VietYen], today.AddDays(3),
+                "Nghiên cứu hướng dẫn chia tổ đảng, tách chi bộ ở thôn có đông đảng viên sau sáp nhập.",
+                [
+                    new Started(0.5),
+                    new Progressed(2, "Đã đề nghị Đảng ủy phường Việt Yên báo cáo số chi bộ có trên 100 đảng viên."),
+                ]),
+            RaisedStage.BeforeSession),
+        new(Speaker.Recorded("Phan Văn Sơn, Bí thư Chi bộ tổ dân phố Bích Sơn"), New.VietYen, T.Cadres, ItemKind.Recommendation, Urgency.High, Confidentiality.Public,
+            "Nhiều bí thư chi bộ mới được bầu sau sáp nhập chưa qua lớp bồi dưỡng nghiệp vụ công tác đảng. Đề nghị Ban Tổ chức Tỉnh ủy sớm mở lớp tập huấn ngắn ngày tại phường.",
+            new AssignedTo(New.Organisation, [], today.AddDays(-2),
+                "Lập kế hoạch bồi dưỡng nghiệp vụ cho bí thư chi bộ mới."),
+            RaisedStage.BeforeSession),
+        new(Speaker.Recorded("Đỗ Minh Tâm, đảng viên Chi bộ thôn Trung Đồng"), New.TrungDong, T.MassMobilisation, ItemKind.Proposal, Urgency.Normal, Confidentiality.Internal,
+            "Đề nghị đưa nội dung tuyên truyền về sắp xếp đơn vị hành chính vào sinh hoạt chi bộ để đảng viên giải thích được cho nhân dân những thay đổi về thủ tục.",
+            new AssignedTo(New.Organisation, [New.PropagandaMassMobilisation], today.AddDays(10),
+                "Phối hợp chuẩn bị tài liệu sinh hoạt chi bộ về sắp xếp đơn vị hành chính.",
+                [
+                    new Started(0.5),
+                    new Contributed(1, New.PropagandaMassMobilisation, "Ban Tuyên giáo và Dân vận đã có đề cương tuyên truyền, đề nghị Ban Tổ chức bổ sung phần thủ tục chuyển sinh hoạt đảng."),
+                    new ExtensionAsked(2, today.AddDays(30), "Chờ hướng dẫn mới của Ban Tổ chức Trung ương về thủ tục chuyển sinh hoạt đảng.", Granted: null),
+                ]),
+            RaisedStage.BeforeSession),
+        new(Speaker.Recorded("Lê Văn Hùng, Bí thư Chi bộ thôn Tiến Sơn"), New.TienSon, T.Recruitment, ItemKind.Recommendation, Urgency.Normal, Confidentiality.Public,
+            "Đề nghị hướng dẫn việc kết nạp đảng viên là người lao động đang làm việc ở doanh nghiệp ngoài tỉnh nhưng cư trú tại thôn.",
+            new AssignedTo(New.Organisation, [], today.AddDays(12),
+                "Trả lời về thủ tục kết nạp đảng viên là người lao động làm việc ngoài tỉnh.",
+                [
+                    new Started(0.3),
+                    new Drafted(3, "Người lao động làm việc ngoài tỉnh, cư trú tại thôn, được chi bộ nơi cư trú xem xét kết nạp khi có nhận xét của tổ chức đảng hoặc đoàn thể nơi làm việc; Ban Tổ chức Tỉnh ủy sẽ ban hành hướng dẫn chi tiết trong quý I/2027.", AnswerOutcome.Scheduled, "Ban hành hướng dẫn trong quý I/2027."),
+                ]),
+            RaisedStage.BeforeSession),
         new(Speaker.Recorded("Nguyễn Văn Dũng, Bí thư Chi bộ thôn Tiến Sơn"), New.TienSon, T.Leadership, ItemKind.Reflection, Urgency.Normal, Confidentiality.Public,
             "Nhân dân phản ánh thủ tục cấp giấy chứng nhận quyền sử dụng đất sau sáp nhập phải đi lại nhiều lần giữa phường và trung tâm phục vụ hành chính công. Đề nghị Tỉnh ủy chỉ đạo rà soát, công khai thời hạn giải quyết từng bước.",
             new LeftReceived(), RaisedStage.BeforeSession),

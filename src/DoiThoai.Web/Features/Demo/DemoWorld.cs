@@ -28,4 +28,15 @@ internal sealed class DemoWorld
     public Actor ActorFor(string fullName) => new(null, Person(fullName).FullName);
 
     public Actor ActorFor(AppUser account) => new(account.Id, account.DisplayName);
+
+    /// <summary>Who handles a unit's items: its demo account if it has one, else the first person filed under it.</summary>
+    public Actor HandlerOf(string unitCode)
+    {
+        var unit = Units[unitCode];
+        var account = Accounts.Values.FirstOrDefault(a => a.OrgUnit == unit || a.OrgUnitId == unit.Id && unit.Id != 0);
+        if (account is not null) return ActorFor(account);
+        var person = People.Values.FirstOrDefault(p => p.OrgUnit == unit)
+            ?? throw new InvalidOperationException($"No demo person handles {unitCode}.");
+        return new Actor(null, person.FullName);
+    }
 }

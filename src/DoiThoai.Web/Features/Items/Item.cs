@@ -272,7 +272,7 @@ public sealed class Item
             throw new DomainValidationException("requestedDueOn", "Hạn đề nghị phải sau hạn hiện tại.");
         var request = new ExtensionRequest
         {
-            AssignmentId = assignment.Id,
+            Assignment = assignment,
             CurrentDueOn = assignment.DueOn,
             RequestedDueOn = requestedDueOn,
             Reason = why,

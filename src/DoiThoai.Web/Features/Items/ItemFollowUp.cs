@@ -11,6 +11,7 @@ public sealed class ExtensionRequest
     public int Id { get; set; }
     public int ItemId { get; set; }
     public int AssignmentId { get; set; }
+    public Assignment? Assignment { get; set; }
     public DateOnly CurrentDueOn { get; set; }
     public DateOnly RequestedDueOn { get; set; }
     public string Reason { get; set; } = "";
@@ -74,7 +75,7 @@ internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<E
         e.Property(x => x.RequestedByUserId).HasMaxLength(450);
         e.Property(x => x.RequestedByName).HasMaxLength(200);
         e.Property(x => x.DecidedByName).HasMaxLength(200);
-        e.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Assignment).WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.ItemId);
     }
 }

@@ -16,6 +16,7 @@ public sealed class DemoDataTests(AppFactory app) : IClassFixture<AppFactory>
         var session = await app.WithDbAsync(db => db.Sessions.AsNoTracking()
             .Include(s => s.Chairs).ThenInclude(c => c.Person).Include(s => s.HostUnit).Include(s => s.ParticipantUnit)
             .Include(s => s.Term).Include(s => s.Conclusions).Include(s => s.Items).ThenInclude(i => i.RaisedByPerson)
+            .Include(s => s.Items).ThenInclude(i => i.Assignments)
             .SingleAsync(s => s.Id == id));
 
         Assert.Equal("Tỉnh ủy Bắc Giang", session.HostUnit!.Name);
@@ -32,7 +33,7 @@ public sealed class DemoDataTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Answered on the spot, accepted and assigned: every outcome the story describes is present.
         Assert.Contains(session.Items, i => i.Answer != null && i.Outcome != null && i.AnsweredBy != null);
-        Assert.Contains(session.Items, i => i.Status == ItemStatus.Assigned);
+        Assert.Contains(session.Items, i => i.Assignments.Count > 0 && i.ApprovedAtUtc != null);
         Assert.Contains(session.Items, i => i.Status == ItemStatus.Closed);
         Assert.Contains(session.Items, i => i.Confidentiality == Confidentiality.Restricted);
         Assert.All(session.Items, i => Assert.Equal(i.Text.Normalize(), i.Text));
@@ -77,6 +78,29 @@ public sealed class DemoDataTests(AppFactory app) : IClassFixture<AppFactory>
         var browser = await app.SignedInBrowserAsync("vanphong");
         var page = await Html.GetDocumentAsync(browser, "/Sessions");
         Assert.Contains("Thứ Sáu, 08/09/2017", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Every_follow_up_screen_has_something_to_show()
+    {
+        var statuses = await app.WithDbAsync(db => db.Items.Select(i => i.Status).Distinct().ToListAsync());
+        Assert.Superset(new HashSet<ItemStatus>
+        {
+            ItemStatus.Assigned, ItemStatus.InProgress, ItemStatus.ExtensionRequested, ItemStatus.AnswerDrafted,
+            ItemStatus.Approved, ItemStatus.Published, ItemStatus.Closed, ItemStatus.AnsweredAtSession,
+        }, statuses.ToHashSet());
+
+        var today = VietnamTime.Today(AppFactory.Now.UtcDateTime);
+        var open = new[] { ItemStatus.Assigned, ItemStatus.InProgress, ItemStatus.ExtensionRequested };
+        var dues = await app.WithDbAsync(db => db.Assignments.Join(db.Items, a => a.ItemId, i => i.Id, (a, i) => new { a.DueOn, i.Status })
+            .Where(x => open.Contains(x.Status)).Select(x => x.DueOn).ToListAsync());
+        Assert.Contains(dues, d => d < today);                                  // overdue
+        Assert.Contains(dues, d => d >= today && d <= today.AddDays(3));        // due soon
+        Assert.True(await app.WithDbAsync(db => db.ExtensionRequests.AnyAsync(r => r.Decision == ExtensionDecision.Granted)));
+        Assert.True(await app.WithDbAsync(db => db.ExtensionRequests.AnyAsync(r => r.Decision == ExtensionDecision.Pending)));
+        Assert.True(await app.WithDbAsync(db => db.Contributions.AnyAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Tasks.AnyAsync(t => t.ParentId != null)));
+        Assert.True(await app.WithDbAsync(db => db.Tasks.AnyAsync(t => t.Status == DoiThoai.Web.Features.FollowUp.FollowUpStatus.Done)));
     }
 
     [Fact]
