@@ -1,4 +1,5 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 
 namespace DoiThoai.Web.Cli;
@@ -35,6 +36,7 @@ public static class OperatorCommands
         var db = services.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await RoleSetup.EnsureRolesAsync(services);
+        await CalendarSeed.EnsureAsync(db);
         Console.WriteLine($"Đã cập nhật lược đồ ({db.Database.ProviderName}). Schema is up to date.");
         return 0;
     }
@@ -44,6 +46,7 @@ public static class OperatorCommands
         var db = services.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await RoleSetup.EnsureRolesAsync(services);
+        await CalendarSeed.EnsureAsync(db);
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);
         Console.WriteLine(seeded ? "Đã nạp dữ liệu mẫu. Demo data loaded." : "Dữ liệu mẫu đã có sẵn. Demo data already present.");
         return 0;

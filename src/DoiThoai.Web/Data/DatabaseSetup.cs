@@ -1,4 +1,5 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 
 namespace DoiThoai.Web.Data;
@@ -53,13 +54,14 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Brings the schema up to date, ensures the roles and, when Demo:Seed is on, loads the demo data once.</summary>
+    /// <summary>Brings the schema up to date, ensures the roles, holidays and deadline rules and, when Demo:Seed is on, loads the demo data once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await MigrateAsync(db);
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider);
+        await CalendarSeed.EnsureAsync(db);
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);
     }

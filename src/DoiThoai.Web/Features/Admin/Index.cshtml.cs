@@ -10,6 +10,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : AdminPageM
     public int People { get; private set; }
     public int TopicsActive { get; private set; }
     public int Users { get; private set; }
+    public int Year { get; private set; }
+    public int CalendarDaysThisYear { get; private set; }
+    public int DeadlineRules { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -21,5 +24,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : AdminPageM
         People = await db.People.CountAsync();
         TopicsActive = await db.Topics.CountAsync(t => t.IsActive);
         Users = await db.Users.CountAsync();
+        Year = today.Year;
+        var (first, last) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
+        CalendarDaysThisYear = await db.CalendarDays.CountAsync(d => d.Date >= first && d.Date <= last);
+        DeadlineRules = await db.DeadlineRules.CountAsync();
     }
 }
