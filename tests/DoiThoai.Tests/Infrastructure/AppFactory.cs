@@ -27,6 +27,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "doithoai-tests", Guid.NewGuid().ToString("N"));
     private readonly string? postgresDatabase;
     private readonly string? postgresServer;
+    /// <summary>False for a second app node on another factory's database: that one drops it.</summary>
+    private readonly bool ownsDatabase = true;
 
     public AppFactory()
     {
@@ -38,6 +40,21 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A second app node on <paramref name="first"/>'s PostgreSQL database (started first, so the
+    /// schema and demo data are there), with its own clock, data folder and services, as another
+    /// server would have. It leaves the database to <paramref name="first"/> to drop.
+    /// </summary>
+    protected AppFactory(AppFactory first)
+    {
+        if (first.postgresServer is null)
+            throw new InvalidOperationException("Two app nodes need a shared server database: run with DOITHOAI_TEST_PROVIDER=Postgres.");
+        postgresServer = first.postgresServer;
+        postgresDatabase = first.postgresDatabase;
+        ownsDatabase = false;
+        Clock.SetUtcNow(first.Clock.GetUtcNow());
+    }
+
     /// <summary>Whether the demo data is loaded at start; a subclass turns it off for an empty database.</summary>
     protected virtual bool SeedDemo => true;
 
@@ -47,6 +64,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:DataPath", dataPath);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Database:Provider", Provider);
+        // Tests run reminders, digests and emails themselves (NotificationJobs.RunOnceAsync) with the fake clock.
+        builder.UseSetting("Notifications:BackgroundJobs", "false");
         if (postgresServer is not null)
         {
             var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase, Pooling = true };
@@ -69,7 +88,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (postgresServer is not null)
+        if (postgresServer is not null && !ownsDatabase)
+        {
+            try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+        }
+        else if (postgresServer is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(postgresServer);
