@@ -5,8 +5,9 @@ namespace DoiThoai.Web.Infrastructure;
 /// entity's current state. Pages show <see cref="Exception.Message"/>; the API answers 409 with
 /// the state and the actions that are allowed.
 /// </summary>
-public sealed class WorkflowException(string action, string currentState, IReadOnlyList<string> allowedActions)
-    : Exception($"Không thể thực hiện thao tác \"{action}\" khi trạng thái là \"{currentState}\".")
+/// <remarks>A <c>message</c> replaces the usual one when the state alone does not explain the refusal.</remarks>
+public sealed class WorkflowException(string action, string currentState, IReadOnlyList<string> allowedActions, string? message = null)
+    : Exception(message ?? $"Không thể thực hiện thao tác \"{action}\" khi trạng thái là \"{currentState}\".")
 {
     public string Action { get; } = action;
     public string CurrentState { get; } = currentState;

@@ -1,4 +1,5 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Shared;
@@ -13,7 +14,7 @@ namespace DoiThoai.Web.Features.Sessions;
 /// The page of one session: its facts, its items, its conclusions and history, and for office
 /// staff one small form per action the session's state allows.
 /// </summary>
-public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scope, IStringLocalizer<SharedResource> t, TaskWorkflow tasks) : PageModel
 {
     /// <summary>Names of the forms that are not workflow actions, for <see cref="PostedForm"/>.</summary>
     public const string MinutesForm = "save-minutes";
@@ -24,6 +25,8 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<string> AllowedActions { get; private set; } = [];
     public List<SelectListItem> LeadUnits { get; private set; } = [];
+    /// <summary>The session's follow-up tasks, shown by Features/FollowUp/_SessionTasks.cshtml.</summary>
+    public SessionTasksView Tasks { get; private set; } = null!;
 
     public bool CanChange => scope.IsSecretariat;
     public bool CanEdit => CanChange && Session.Status is not (SessionStatus.Closed or SessionStatus.Cancelled);
@@ -36,6 +39,7 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
 
     [BindProperty] public ActionInput Act { get; set; } = new();
     [BindProperty] public ConclusionInput NewConclusion { get; set; } = new();
+    [BindProperty] public TaskFromConclusionInput NewTask { get; set; } = new();
 
     public Task<IActionResult> OnGetAsync(int id) => this.TryLoadAsync(() => ShowAsync(id));
 
@@ -71,6 +75,17 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
         });
     }
 
+    /// <summary>Gives the task of a conclusion that has none (issued without a unit or a date).</summary>
+    public Task<IActionResult> OnPostTaskAsync(int id)
+    {
+        PostedForm = SessionTasksView.Form;
+        return Change(id, nameof(NewTask), async () =>
+        {
+            var task = await tasks.CreateFromConclusionAsync(id, NewTask.ConclusionId, NewTask.UnitId, FormValues.Date(NewTask.DueOn, "dueOn"));
+            return t["Đã giao nhiệm vụ theo kết luận số {0}.", task.Conclusion?.Order ?? 0];
+        });
+    }
+
     private Task<IActionResult> Change(int id, string formPrefix, Func<Task<LocalizedString>> change) =>
         this.TryChangeAsync(t, formPrefix,
             async () =>
@@ -92,6 +107,10 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
             AllowedActions = Session.AllowedActions();
             if (CanAddConclusion) LeadUnits = await SelectLists.For(HttpContext).UnitsInScopeAsync();
         }
+        var (sessionTasks, withoutTask) = await tasks.ForSessionAsync(Session);
+        Tasks = new SessionTasksView(id, sessionTasks, withoutTask,
+            withoutTask.Count > 0 ? await SelectLists.For(HttpContext).UnitsInScopeAsync() : [],
+            tasks.Today, PostedForm == SessionTasksView.Form ? NewTask : null);
         return Page();
     }
 

@@ -32,6 +32,7 @@ public static class SessionLabels
         "save-minutes" => "Lưu dự thảo biên bản",
         "add-conclusion" => "Ghi ý kiến kết luận",
         "add-item" => "Ghi nhận ý kiến",
+        "create-task" => "Giao nhiệm vụ theo kết luận",
         _ => action,
     };
 

@@ -1,4 +1,6 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.FollowUp;
+using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Organisation;
 
 namespace DoiThoai.Web.Features.Sessions;
@@ -15,7 +17,7 @@ public sealed record SessionInput(
 /// What pages and the API both do with sessions: check access, check ids, call the entity's
 /// transition, save. The rules themselves live on <see cref="DialogueSession"/>.
 /// </summary>
-public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References refs, TimeProvider clock)
+public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References refs, TimeProvider clock, TaskWorkflow tasks)
 {
     private DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
@@ -62,6 +64,7 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
         var actor = await scope.ActorAsync();
         var now = NowUtc;
         CheckLengths(args);
+        IReadOnlyList<FollowUpTask> createdTasks = [];
         switch (action)
         {
             case DialogueSession.Actions.Announce: session.Announce(actor, now, args.Note); break;
@@ -70,15 +73,52 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
                 session.Hold(args.AttendanceCount ?? throw new DomainValidationException("attendanceCount", "Cần nhập số người dự."), args.AttendanceNote, actor, now);
                 break;
             case DialogueSession.Actions.CompleteMinutes: session.CompleteMinutes(args.Minutes, actor, now); break;
-            case DialogueSession.Actions.IssueConclusions: session.IssueConclusions(actor, now, args.Note); break;
+            case DialogueSession.Actions.IssueConclusions:
+                session.IssueConclusions(actor, now, args.Note);
+                // Each conclusion with a lead unit and a due date becomes a tracked task (Features/FollowUp),
+                // saved with the session below; the units are told once the tasks have their ids.
+                createdTasks = tasks.CreateForIssuedConclusions(session, actor, now);
+                break;
             case DialogueSession.Actions.StartFollowUp: session.StartFollowUp(actor, now, args.Note); break;
-            case DialogueSession.Actions.Close: session.Close(args.Reason ?? args.Note, actor, now); break;
+            case DialogueSession.Actions.Close: await CloseAsync(session, args, actor, now); break;
             case DialogueSession.Actions.Cancel: session.Cancel(args.Reason ?? "", actor, now); break;
             default:
                 throw new DomainValidationException("action", $"Thao tác \"{action}\" không tồn tại. Các thao tác: {string.Join(", ", DialogueSession.Actions.All)}.");
         }
-        await db.SaveChangesAsync();
+        await tasks.SaveAsync(createdTasks);
         return session;
+    }
+
+    /// <summary>
+    /// A session is closed only when its items and tasks are closed, or the leader closes it with a
+    /// reason. Items count as closed when closed, returned or merged into another; escalated and
+    /// redirected items have left this track but still need their closing entry. Tasks count when
+    /// done or cancelled.
+    /// </summary>
+    private async Task CloseAsync(DialogueSession session, SessionActionArgs args, Actor actor, DateTime now)
+    {
+        var note = args.Reason ?? args.Note;
+        // A session that cannot be closed in its state gets the usual refusal, not the count of its work.
+        if (!session.Can(DialogueSession.Actions.Close))
+        {
+            session.Close(note, actor, now);
+            return;
+        }
+        var openItems = await db.Items.CountAsync(i => i.SessionId == session.Id
+            && i.Status != ItemStatus.Closed && i.Status != ItemStatus.Returned && i.Status != ItemStatus.Merged);
+        var openTasks = await db.Tasks.CountAsync(t => t.SessionId == session.Id && t.Status == FollowUpStatus.Open);
+        if (openItems == 0 && openTasks == 0)
+        {
+            session.Close(note, actor, now);
+            return;
+        }
+        var work = $"còn {openItems} ý kiến, kiến nghị chưa kết thúc và {openTasks} nhiệm vụ đang thực hiện";
+        if (!scope.IsInRole(Roles.Leader))
+            throw new DomainValidationException("openWork",
+                $"Chưa thể kết thúc hội nghị: {work}. Chỉ lãnh đạo có thể kết thúc hội nghị khi còn việc chưa xong, và phải nêu lý do.");
+        if (string.IsNullOrWhiteSpace(args.Reason))
+            throw new DomainValidationException("reason", $"Hội nghị {work}. Lãnh đạo cần nêu lý do kết thúc hội nghị.");
+        session.Close($"Lãnh đạo kết thúc hội nghị khi {work}. Lý do: {args.Reason.Trim()}", actor, now);
     }
 
     public async Task SaveMinutesDraftAsync(int id, string minutes)
