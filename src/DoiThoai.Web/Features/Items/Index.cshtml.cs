@@ -25,6 +25,8 @@ public sealed class ItemListModel(UserScope scope) : PageModel
     public List<SelectListItem> Statuses { get; private set; } = [];
     public List<SelectListItem> Topics { get; private set; } = [];
     public List<SelectListItem> Confidentialities { get; private set; } = [];
+    public bool IsSecretariat => scope.IsSecretariat;
+    public bool IsHandler => scope.IsInRole(Roles.DepartmentHandler);
     public bool IsFiltered => SessionId is not null || Status is not null || TopicId is not null || Confidentiality is not null || !string.IsNullOrWhiteSpace(Q);
 
     public async Task OnGetAsync()

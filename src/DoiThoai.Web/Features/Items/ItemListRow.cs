@@ -40,14 +40,14 @@ public sealed record ItemListRow(
             i.Confidentiality));
 
     /// <summary>The start of the text, cut after the last whole word, with an ellipsis when there is more.</summary>
-    public string Excerpt
+    public string Excerpt => ExcerptOf(TextStart, TextIsLonger);
+
+    /// <summary>The first <see cref="ExcerptLength"/> characters as read from the database, cut at a word.</summary>
+    public static string ExcerptOf(string textStart, bool textIsLonger)
     {
-        get
-        {
-            if (!TextIsLonger) return TextStart;
-            var lastSpace = TextStart.LastIndexOf(' ');
-            return (lastSpace > ExcerptLength / 2 ? TextStart[..lastSpace] : TextStart).TrimEnd(' ', ',', ';', ':') + "…";
-        }
+        if (!textIsLonger) return textStart;
+        var lastSpace = textStart.LastIndexOf(' ');
+        return (lastSpace > ExcerptLength / 2 ? textStart[..lastSpace] : textStart).TrimEnd(' ', ',', ';', ':') + "…";
     }
 }
 

@@ -1,4 +1,6 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.Sessions;
 
@@ -9,7 +11,10 @@ public sealed record ItemActionArgs(
     int? TopicId = null, ItemKind? Kind = null, Urgency? Urgency = null, Confidentiality? Confidentiality = null,
     string? Answer = null, AnswerOutcome? Outcome = null, string? AnsweredBy = null,
     int? LeadUnitId = null, IReadOnlyList<int>? CoUnitIds = null, DateOnly? DueOn = null,
-    string? Reason = null, string? Note = null);
+    string? Reason = null, string? Note = null,
+    DateOnly? CoOperatingDueOn = null, DateOnly? RequestedDueOn = null, bool? Grant = null, DateOnly? GrantedDueOn = null,
+    string? OutcomeNote = null, bool? Satisfied = null, int? TargetItemId = null, string? To = null,
+    int? UnitId = null, string? Text = null);
 
 /// <summary>A new item as the form or the API sends it, before its ids are checked.</summary>
 public sealed record ItemInput(
@@ -18,11 +23,24 @@ public sealed record ItemInput(
 
 /// <summary>
 /// What pages and the API both do with items: check access and ids, call the entity's transition,
-/// save. The rules themselves live on <see cref="Item"/>.
+/// save. The entity says WHEN an action is allowed; <see cref="ItemCaller"/> says WHO may do it.
 /// </summary>
-public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References refs, TimeProvider clock)
+public sealed class ItemWorkflow(
+    AppDbContext db, UserScope scope, References refs, TimeProvider clock,
+    WorkingCalendar calendar, Notifier notifier, AttachmentStore attachments)
 {
+    /// <summary>Bulk answers take at most this many items at once.</summary>
+    public const int MaxBulkItems = 200;
+
+    /// <summary>The key of <see cref="Exception.Data"/> naming the item a bulk action failed on.</summary>
+    public const string FailedItemKey = "itemId";
+
     private DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+    private ItemCaller? caller;
+
+    /// <summary>The caller as the permission rules see them, loaded once per request.</summary>
+    public async Task<ItemCaller> CallerAsync() =>
+        caller ??= ItemCaller.Of(scope, await scope.PersonIdAsync(), await scope.OverseenUnitsAsync());
 
     /// <summary>An item the caller may read, with what its page needs; 404 otherwise.</summary>
     public async Task<Item> FindVisibleAsync(int id) =>
@@ -31,15 +49,36 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
             .Include(i => i.Topic).Include(i => i.RaisedByPerson).Include(i => i.OnBehalfOfUnit)
             .Include(i => i.Assignments).ThenInclude(a => a.LeadUnit)
             .Include(i => i.Assignments).ThenInclude(a => a.CoUnits).ThenInclude(c => c.OrgUnit)
+            .Include(i => i.ExtensionRequests)
+            .Include(i => i.Contributions).ThenInclude(c => c.OrgUnit)
             .Include(i => i.History)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id)
         ?? throw new NotFoundException("Không tìm thấy ý kiến, kiến nghị.");
 
-    /// <summary>The actions the caller may perform now: the entity's, if the caller's role moves items.</summary>
-    public IReadOnlyList<string> AllowedActionsFor(Item item) => AllowedActionsFor(item.Status);
+    /// <summary>
+    /// Whether an item's answer is final, so that its speaker and the items merged into it see it:
+    /// given at the session, or approved by the leader (and since published or closed). A draft, a
+    /// draft sent back, or a new draft after the speaker was not satisfied is not.
+    /// </summary>
+    public static bool IsSettledAnswer(ItemStatus status, string? answer) =>
+        answer is not null && status is ItemStatus.AnsweredAtSession or ItemStatus.Approved or ItemStatus.Published or ItemStatus.Closed;
 
-    public IReadOnlyList<string> AllowedActionsFor(ItemStatus status) => scope.IsSecretariat ? Item.AllowedActionsIn(status) : [];
+    /// <summary>The actions the caller may perform now: the entity's allowed ones that are the caller's to do.</summary>
+    public async Task<IReadOnlyList<string>> AllowedActionsForAsync(Item item) => (await CallerAsync()).AllowedActions(ItemFacts.Of(item));
+
+    /// <summary>
+    /// The deadlines the calendar proposes for an assignment made today: the lead unit's and the
+    /// co-operating units' (never after the lead unit's); null where no rule applies.
+    /// </summary>
+    public async Task<(DateOnly? Lead, DateOnly? CoOperating)> DefaultDueDatesAsync(ItemKind kind, DateOnly? leadDueOn = null)
+    {
+        var today = VietnamTime.Today(NowUtc);
+        var lead = leadDueOn ?? await calendar.DueOnAsync(kind, DeadlineRole.Lead, today);
+        var co = await calendar.DueOnAsync(kind, DeadlineRole.CoOperating, today);
+        if (co is { } c && lead is { } l && c > l) co = l;
+        return (lead, co);
+    }
 
     /// <summary>
     /// Records an item on a session. Office staff record any stage; a member may submit an item of
@@ -77,14 +116,121 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
         }
     }
 
-    public async Task<Item> PerformAsync(int id, string action, ItemActionArgs args)
+    /// <summary>
+    /// Performs one action on one item and saves. <paramref name="files"/> are attached to a draft
+    /// answer or a contribution; they are checked (type by content, size) before anything changes,
+    /// and stored only if the change is saved.
+    /// </summary>
+    public async Task<Item> PerformAsync(int id, string action, ItemActionArgs args, IReadOnlyList<IFormFile>? files = null)
     {
         var item = await FindVisibleAsync(id);
-        if (!scope.IsSecretariat) throw new AccessDeniedException();
+        await EnsureMayAsync(item, action);
+        files ??= [];
+        if (files.Count > 0 && action is not (Item.Actions.DraftAnswer or Item.Actions.Contribute))
+            throw new DomainValidationException("files", "Chỉ đính kèm tệp khi dự thảo trả lời hoặc tham gia ý kiến phối hợp.");
+        var uploads = await attachments.PrepareAsync(files);
+        try
+        {
+            var contribution = await ApplyAsync(item, action, args);
+            if (uploads.Count == 0)
+            {
+                await db.SaveChangesAsync();
+                return item;
+            }
+            // A contribution's id exists only once it is saved; the transaction keeps the change
+            // and its attachments one unit.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            var actor = await scope.ActorAsync();
+            foreach (var upload in uploads)
+            {
+                db.Attachments.Add(new Attachment
+                {
+                    ItemId = item.Id,
+                    ContributionId = contribution?.Id,
+                    FileName = upload.FileName,
+                    ContentType = upload.ContentType,
+                    Length = upload.Length,
+                    Sha256 = upload.Sha256,
+                    UploadedByUserId = actor.UserId,
+                    UploadedAtUtc = NowUtc,
+                });
+            }
+            await db.SaveChangesAsync();
+            foreach (var upload in uploads) attachments.Commit(upload);
+            await transaction.CommitAsync();
+            return item;
+        }
+        finally
+        {
+            AttachmentStore.Discard(uploads);
+        }
+    }
+
+    /// <summary>
+    /// The same answer for several items (similar opinions of one topic): each item goes through
+    /// its own transition and history, and all are saved together or none is. On failure the
+    /// exception's <see cref="Exception.Data"/>[<see cref="FailedItemKey"/>] names the item.
+    /// </summary>
+    public async Task<IReadOnlyList<Item>> PerformManyAsync(IReadOnlyCollection<int> ids, string action, ItemActionArgs args)
+    {
+        if (action is not (Item.Actions.Answer or Item.Actions.DraftAnswer))
+            throw new DomainValidationException("action", "Trả lời nhiều ý kiến cùng lúc chỉ dùng thao tác “answer” hoặc “draft-answer”.");
+        var distinct = ids.Distinct().ToList();
+        if (distinct.Count == 0)
+            throw new DomainValidationException("itemIds", "Cần chọn ít nhất một ý kiến.");
+        if (distinct.Count > MaxBulkItems)
+            throw new DomainValidationException("itemIds", $"Mỗi lần trả lời tối đa {MaxBulkItems} ý kiến.");
+        var done = new List<Item>();
+        int? leadUnit = null;
+        foreach (var id in distinct)
+        {
+            try
+            {
+                var item = await FindVisibleAsync(id);
+                await EnsureMayAsync(item, action);
+                // One drafted text speaks for one unit: items led by different units are answered apart.
+                if (action == Item.Actions.DraftAnswer && item.CurrentAssignment is { } current)
+                {
+                    leadUnit ??= current.LeadUnitId;
+                    if (current.LeadUnitId != leadUnit)
+                        throw new DomainValidationException("itemIds", "Chỉ dự thảo chung cho các ý kiến giao cùng một đơn vị chủ trì.");
+                }
+                await ApplyAsync(item, action, args);
+                done.Add(item);
+            }
+            catch (Exception e) when (e is DomainValidationException or WorkflowException or AccessDeniedException or NotFoundException)
+            {
+                // Nothing of the items before it is saved either.
+                db.ChangeTracker.Clear();
+                e.Data[FailedItemKey] = id;
+                throw;
+            }
+        }
+        await db.SaveChangesAsync();
+        return done;
+    }
+
+    /// <summary>403 for an action that is not the caller's (the caller can see the item, or this would be 404).</summary>
+    private async Task EnsureMayAsync(Item item, string action)
+    {
+        if (!Item.Actions.All.Contains(action))
+            throw new DomainValidationException("action", $"Thao tác \"{action}\" không tồn tại. Các thao tác: {string.Join(", ", Item.Actions.All)}.");
+        if (!(await CallerAsync()).May(ItemFacts.Of(item), action))
+            throw new AccessDeniedException();
+    }
+
+    /// <summary>Checks the arguments and calls the entity; returns the contribution a "contribute" created.</summary>
+    private async Task<Contribution?> ApplyAsync(Item item, string action, ItemActionArgs args)
+    {
         var actor = await scope.ActorAsync();
         var now = NowUtc;
+        var today = VietnamTime.Today(now);
         Check.MaxLength(args.Note, "note", "Ghi chú", ItemRules.MaxNoteLength);
         Check.MaxLength(args.Reason, "reason", "Lý do", ItemRules.MaxNoteLength);
+        Check.MaxLength(args.OutcomeNote, "outcomeNote", "Ghi chú kết quả", ItemRules.MaxNoteLength);
+        Check.MaxLength(args.Answer, "answer", "Nội dung trả lời", ItemRules.MaxTextLength);
+        Check.MaxLength(args.Text, "text", "Nội dung", ItemRules.MaxTextLength);
         switch (action)
         {
             case Item.Actions.Classify:
@@ -94,7 +240,6 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
                     args.Confidentiality ?? item.Confidentiality, actor, now, args.Note);
                 break;
             case Item.Actions.Answer:
-                Check.MaxLength(args.Answer, "answer", "Nội dung trả lời", ItemRules.MaxTextLength);
                 Check.MaxLength(args.AnsweredBy, "answeredBy", "Người trả lời", 200);
                 item.AnswerAtSession(args.Answer ?? "", args.Outcome ?? AnswerOutcome.Explained, args.AnsweredBy ?? "", actor, now);
                 break;
@@ -102,13 +247,7 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
                 item.Accept(actor, now, args.Note);
                 break;
             case Item.Actions.Assign:
-                var lead = Check.Present(args.LeadUnitId, "leadUnitId", "Cần chọn đơn vị chủ trì xử lý.");
-                var due = Check.Present(args.DueOn, "dueOn", "Cần nhập hạn xử lý.");
-                await refs.UnitInScopeAsync(lead, "leadUnitId");
-                var coUnits = (args.CoUnitIds ?? []).Distinct().ToList();
-                if (coUnits.Count > 20) throw new DomainValidationException("coUnitIds", "Tối đa 20 đơn vị phối hợp.");
-                foreach (var co in coUnits) await refs.UnitInScopeAsync(co, "coUnitIds");
-                item.AssignTo(lead, coUnits, due, args.Note, actor, now);
+                await AssignAsync(item, args, actor, now);
                 break;
             case Item.Actions.Return:
                 item.Return(args.Reason ?? "", actor, now);
@@ -116,11 +255,120 @@ public sealed class ItemWorkflow(AppDbContext db, UserScope scope, References re
             case Item.Actions.Close:
                 item.Close(actor, now, args.Note);
                 break;
+            case Item.Actions.Start:
+                item.Start(actor, now, args.Note);
+                break;
+            case Item.Actions.ReturnToOffice:
+                item.ReturnToOffice(args.Reason ?? "", actor, now);
+                break;
+            case Item.Actions.RequestExtension:
+                var requested = Check.Present(args.RequestedDueOn, "requestedDueOn", "Cần nhập hạn đề nghị gia hạn.");
+                if (requested < today)
+                    throw new DomainValidationException("requestedDueOn", "Hạn đề nghị không được ở trong quá khứ.");
+                item.RequestExtension(requested, args.Reason ?? "", actor, now);
+                break;
+            case Item.Actions.DecideExtension:
+                var grant = Check.Present(args.Grant, "grant", "Cần chọn đồng ý hoặc không đồng ý gia hạn.");
+                if (grant && args.GrantedDueOn is { } granted && granted < today)
+                    throw new DomainValidationException("grantedDueOn", "Hạn mới không được ở trong quá khứ.");
+                var decided = item.DecideExtension(grant, args.GrantedDueOn, args.Note, actor, now);
+                await notifier.ExtensionDecidedAsync(item, decided);
+                break;
+            case Item.Actions.Progress:
+                item.RecordProgress(args.Note ?? "", actor, now);
+                break;
+            case Item.Actions.Contribute:
+                return item.Contribute(await ContributingUnitAsync(item, args.UnitId), args.Text ?? "", actor, now);
+            case Item.Actions.DraftAnswer:
+                var outcome = Check.Present(args.Outcome, "outcome", "Cần chọn kết quả trả lời.");
+                item.DraftAnswer(args.Answer ?? "", outcome, args.OutcomeNote, actor, now);
+                break;
+            case Item.Actions.Approve:
+                item.Approve(actor, now, args.Note);
+                await notifier.AnswerApprovedAsync(item);
+                break;
+            case Item.Actions.SendBack:
+                item.SendBack(args.Note ?? "", actor, now);
+                break;
+            case Item.Actions.Publish:
+                item.Publish(actor, now, args.Note);
+                await notifier.SatisfactionRequestedAsync(item);
+                break;
+            case Item.Actions.Confirm:
+                var satisfied = Check.Present(args.Satisfied, "satisfied", "Cần chọn đồng ý hoặc chưa đồng ý với câu trả lời.");
+                item.ConfirmSatisfaction(satisfied, args.Note, actor, now);
+                break;
+            case Item.Actions.Merge:
+                await MergeAsync(item, args, actor, now);
+                break;
+            case Item.Actions.Unmerge:
+                var target = item.MergedIntoItemId is { } targetId
+                    ? await db.Items.SingleOrDefaultAsync(i => i.Id == targetId)
+                    : null;
+                if (target is null && item.Status == ItemStatus.Merged)
+                    throw new DomainValidationException("targetItemId", "Không tìm thấy ý kiến đã gộp vào.");
+                item.Unmerge(target!, actor, now);
+                break;
+            case Item.Actions.Escalate:
+                Check.MaxLength(args.To, "to", "Nơi chuyển", 300);
+                item.Escalate(args.To ?? "", args.Reason ?? "", actor, now);
+                break;
+            case Item.Actions.Redirect:
+                item.Redirect(args.Reason ?? "", actor, now);
+                break;
             default:
                 throw new DomainValidationException("action", $"Thao tác \"{action}\" không tồn tại. Các thao tác: {string.Join(", ", Item.Actions.All)}.");
         }
-        await db.SaveChangesAsync();
-        return item;
+        return null;
+    }
+
+    /// <summary>
+    /// Assigns to a lead unit and co-operating units in the caller's scope. Without a due date the
+    /// deadline rules give one (15 working days for the lead unit, 5 for co-operating units, or the
+    /// rule for the item's kind), counted on the working-day calendar from today.
+    /// </summary>
+    private async Task AssignAsync(Item item, ItemActionArgs args, Actor actor, DateTime now)
+    {
+        var lead = Check.Present(args.LeadUnitId, "leadUnitId", "Cần chọn đơn vị chủ trì xử lý.");
+        await refs.UnitInScopeAsync(lead, "leadUnitId");
+        var coUnits = (args.CoUnitIds ?? []).Distinct().ToList();
+        if (coUnits.Count > 20) throw new DomainValidationException("coUnitIds", "Tối đa 20 đơn vị phối hợp.");
+        foreach (var co in coUnits) await refs.UnitInScopeAsync(co, "coUnitIds");
+        var (defaultLead, defaultCo) = await DefaultDueDatesAsync(item.Kind, args.DueOn);
+        var due = args.DueOn ?? defaultLead
+            ?? throw new DomainValidationException("dueOn", "Cần nhập hạn xử lý (chưa có quy định thời hạn cho loại ý kiến này).");
+        var coDue = coUnits.Count == 0 ? null : args.CoOperatingDueOn ?? defaultCo;
+        var assignment = item.AssignTo(lead, coUnits, due, args.Note, actor, now, coDue);
+        await notifier.ItemAssignedAsync(item, assignment);
+    }
+
+    /// <summary>The co-operating unit the caller contributes for: the one named, or the only one the caller works for.</summary>
+    private async Task<int> ContributingUnitAsync(Item item, int? unitId)
+    {
+        var mine = (await CallerAsync()).CoUnitsOn(ItemFacts.Of(item));
+        if (unitId is { } chosen)
+            return mine.Contains(chosen)
+                ? chosen
+                : throw new DomainValidationException("unitId", "Đơn vị không phải là đơn vị phối hợp của ý kiến này mà bạn công tác.");
+        return mine.Count == 1 ? mine[0] : throw new DomainValidationException("unitId", "Cần chọn đơn vị tham gia ý kiến.");
+    }
+
+    /// <summary>
+    /// Folds a duplicate into an item the caller can see, within the same committee: both sessions
+    /// must be hosted by units the caller works within. An item that others were merged into must
+    /// have them unmerged first, so no chain of merges hides a contributor.
+    /// </summary>
+    private async Task MergeAsync(Item item, ItemActionArgs args, Actor actor, DateTime now)
+    {
+        var targetId = Check.Present(args.TargetItemId, "targetItemId", "Cần chọn ý kiến chính để gộp vào.");
+        var target = await (await scope.ItemsAsync()).Include(i => i.Session).SingleOrDefaultAsync(i => i.Id == targetId)
+            ?? throw new DomainValidationException("targetItemId", "Không tìm thấy ý kiến chính được chọn.");
+        var overseen = await scope.OverseenUnitsAsync();
+        if (overseen is not null && (!overseen.Contains(item.Session!.HostUnitId) || !overseen.Contains(target.Session!.HostUnitId)))
+            throw new DomainValidationException("targetItemId", "Chỉ gộp được các ý kiến của hội nghị do cấp ủy mình chủ trì.");
+        if (item.Id != target.Id && await db.Items.AnyAsync(i => i.MergedIntoItemId == item.Id && i.Status == ItemStatus.Merged))
+            throw new DomainValidationException("targetItemId", "Đã có ý kiến khác gộp vào ý kiến này; hãy gộp các ý kiến kia vào ý kiến chính trước, hoặc chọn ý kiến này làm ý kiến chính.");
+        item.MergeInto(target, actor, now);
     }
 
     private async Task<ItemDetails> CheckAsync(ItemInput input)

@@ -165,9 +165,11 @@ public sealed class ItemPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var member = await app.SignedInBrowserAsync("dangvien");
         var seed = await app.SeedSessionIdAsync();
-        // A public item of the seed session that office staff could still move along.
+        var own = await app.PersonIdAsync("Đoàn Văn Mật");
+        // A public item of the seed session that office staff could still move along (and not the
+        // member's own, on which he may confirm whether the answer satisfies him).
         var candidates = await app.WithDbAsync(db => db.Items
-            .Where(i => i.SessionId == seed && i.Confidentiality == Confidentiality.Public)
+            .Where(i => i.SessionId == seed && i.Confidentiality == Confidentiality.Public && i.RaisedByPersonId != own)
             .Select(i => new { i.Id, i.Status }).ToListAsync());
         var item = candidates.First(c => c.Status is ItemStatus.Received or ItemStatus.Classified or ItemStatus.Accepted or ItemStatus.AnsweredAtSession);
 

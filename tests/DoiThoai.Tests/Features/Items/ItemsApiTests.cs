@@ -68,7 +68,8 @@ public sealed class ItemsApiTests(AppFactory app) : IClassFixture<AppFactory>
             new { answer = "Quy định hiện hành đã có mức phụ cấp; tỉnh sẽ rà soát.", outcome = "explained", answeredBy = "Đồng chí Phó Bí thư Thường trực" }, HttpStatusCode.OK);
         Assert.Equal("answeredAtSession", answered["status"]!.GetValue<string>());
         Assert.Equal("explained", answered["outcome"]!.GetValue<string>());
-        Assert.Equal(["close"], answered["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        // The office may confirm satisfaction on the speaker's behalf, or close.
+        Assert.Equal(["confirm", "close"], answered["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
         var closed = await client.PostJsonAsync($"/api/v1/items/{id}/actions/close", null, HttpStatusCode.OK);
         Assert.Equal("closed", closed["status"]!.GetValue<string>());
         Assert.Empty(closed["allowedActions"]!.AsArray());
@@ -159,7 +160,19 @@ public sealed class ItemsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var seedId = await app.SeedSessionIdAsync();
         var items = (await handler.GetJsonAsync($"/api/v1/sessions/{seedId}/items?pageSize=200"))["items"]!.AsArray();
         Assert.Contains(items, i => i!["assignments"]!.AsArray().Count > 0 && i["confidentiality"]!.GetValue<string>() != "public");
-        Assert.All(items, i => Assert.Empty(i!["allowedActions"]!.AsArray()));
+        // The handler works only on what the unit leads or co-operates on now (through its
+        // predecessor's assignments too); office and leader actions are never offered.
+        var unit = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Name.StartsWith("Ban Tổ chức Tỉnh ủy")).Select(u => u.Id).ToListAsync());
+        foreach (var item in items)
+        {
+            var actions = item!["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+            var current = item["assignments"]!.AsArray().LastOrDefault();
+            var leads = current is not null && unit.Contains(current["leadUnit"]!["id"]!.GetValue<int>());
+            var coOperates = current is not null && current["coUnits"]!.AsArray().Any(c => unit.Contains(c!["id"]!.GetValue<int>()));
+            if (!leads && !coOperates) Assert.Empty(actions);
+            if (leads && item["status"]!.GetValue<string>() == "assigned") Assert.Contains("start", actions);
+            Assert.All(actions, a => Assert.Contains(a, new[] { "start", "return-to-office", "request-extension", "progress", "draft-answer", "contribute" }));
+        }
         await ApiJson.AssertProblemAsync(await handler.PostAsync("/api/v1/sessions", JsonContent.Create(new { title = "x" })), HttpStatusCode.Forbidden);
     }
 }
