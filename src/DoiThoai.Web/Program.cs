@@ -1,6 +1,8 @@
 using DoiThoai.Web.Cli;
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
@@ -14,11 +16,15 @@ builder.AddAppDatabase();      // Data/DatabaseSetup.cs: SQLite or PostgreSQL, h
 builder.AddAccounts();         // Features/Accounts: Identity, cookies for pages, bearer tokens for the API, scope
 builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages under Features/, vi-VN and en-US
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
+builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
     .AddScoped<ItemWorkflow>()     // Features/Items: the same for items
-    .AddScoped<Notifier>()         // Features/Notifications: notifications written with the change they report
+    .AddScoped<Inbox>()            // Features/Items: the handlers' inbox with due-soon and overdue flags
+    .AddSingleton<AttachmentStore>() // Features/Items: uploads checked by content, stored by SHA-256 under the data folder
+    .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become
+    .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();
@@ -39,6 +45,8 @@ app.MapApi(api =>
     api.MapOrganisationApi();
     api.MapSessionsApi();
     api.MapItemsApi();
+    api.MapNotificationsApi();
+    api.MapTasksApi();
 });
 
 await app.RunAsync();
