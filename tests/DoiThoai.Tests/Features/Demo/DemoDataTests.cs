@@ -101,6 +101,7 @@ public sealed class DemoDataTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(await app.WithDbAsync(db => db.Contributions.AnyAsync()));
         Assert.True(await app.WithDbAsync(db => db.Tasks.AnyAsync(t => t.ParentId != null)));
         Assert.True(await app.WithDbAsync(db => db.Tasks.AnyAsync(t => t.Status == DoiThoai.Web.Features.FollowUp.FollowUpStatus.Done)));
+        Assert.True(await app.WithDbAsync(db => db.AnswerTemplates.CountAsync(t => t.IsActive && t.TopicId != null)) >= 3);
     }
 
     [Fact]
