@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace DoiThoai.Web.Features.Accounts;
@@ -46,9 +47,15 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // Keys that protect cookies, bearer tokens and antiforgery tokens live in the data folder, so
+        // a restart does not sign everyone out. (Several nodes need them shared: see issue 7.)
+        services.AddDataProtection()
+            .SetApplicationName("DoiThoai")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataPath(builder.Configuration, builder.Environment), "keys")));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.OfficeStaff, Roles.Leader, Roles.Administrator))

@@ -29,10 +29,12 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
         if (loaded is not null) return loaded;
         var userId = Principal.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new InvalidOperationException("UserScope needs a signed-in user.");
+        // An account removed or switched off after sign-in loses access at its next request.
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
+            .Where(u => u.Id == userId && u.IsActive)
             .Select(u => new { u.DisplayName, u.UserName, u.PersonId, u.OrgUnitId })
-            .SingleAsync();
+            .SingleOrDefaultAsync()
+            ?? throw new AccessDeniedException("Tài khoản đã bị khóa hoặc không còn tồn tại.");
         var snapshot = await directory.GetAsync();
         loaded = new Loaded(userId, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? userId : user.DisplayName,
             user.PersonId, snapshot.Overseen(user.OrgUnitId), snapshot.BelongsTo(user.OrgUnitId));
@@ -77,6 +79,14 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
     }
 
     public async Task<int?> PersonIdAsync() => (await LoadAsync()).PersonId;
+
+    /// <summary>
+    /// Whether the caller runs a session hosted by <paramref name="hostUnitId"/>: office staff and
+    /// leaders of the host committee (or its successor). A committee whose members were only invited
+    /// (the participant unit) reads the session but does not move it, its items or its tasks.
+    /// </summary>
+    public async Task<bool> RunsSessionAsync(int hostUnitId) =>
+        IsSecretariat && (IsAdmin || (await LoadAsync()).Overseen.Contains(hostUnitId));
 
     /// <summary>Units the caller works within (for choosing a host unit or an assignee).</summary>
     public async Task<IReadOnlySet<int>?> OverseenUnitsAsync() => IsAdmin ? null : (await LoadAsync()).Overseen;

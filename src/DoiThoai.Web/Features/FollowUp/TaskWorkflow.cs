@@ -65,11 +65,16 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
     public async Task<IReadOnlySet<int>> VisibleIdsAsync(IReadOnlyCollection<int> ids) =>
         (await (await VisibleAsync()).Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync()).ToHashSet();
 
+    /// <summary>The office and leaders of the committee hosting the task's session.</summary>
+    private async Task<bool> RunsAsync(FollowUpTask task) =>
+        await scope.RunsSessionAsync(task.Session?.HostUnitId
+            ?? await db.Sessions.Where(s => s.Id == task.SessionId).Select(s => s.HostUnitId).SingleAsync());
+
     /// <summary>The actions the caller may perform now: the entity's, narrowed by role.</summary>
     public async Task<IReadOnlyList<string>> AllowedActionsForAsync(FollowUpTask task)
     {
         var allowed = task.AllowedActions();
-        if (scope.IsSecretariat) return allowed;
+        if (await RunsAsync(task)) return allowed;
         if (!await IsHandlerOfAsync(task)) return [];
         return allowed.Where(HandlerMay).ToList();
     }
@@ -79,7 +84,7 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
         if (!FollowUpTask.Actions.All.Contains(action))
             throw new DomainValidationException("action", $"Thao tác \"{action}\" không tồn tại. Các thao tác: {string.Join(", ", FollowUpTask.Actions.All)}.");
         var task = await FindVisibleAsync(id);
-        if (!scope.IsSecretariat && !(HandlerMay(action) && await IsHandlerOfAsync(task)))
+        if (!await RunsAsync(task) && !(HandlerMay(action) && await IsHandlerOfAsync(task)))
             throw new AccessDeniedException();
         // The state is checked before the arguments: a stale form learns first that the task has moved on.
         task.EnsureCan(action);
@@ -136,7 +141,7 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
     {
         var session = await (await scope.SessionsAsync()).Include(s => s.Conclusions).SingleOrDefaultAsync(s => s.Id == sessionId)
             ?? throw new NotFoundException("Không tìm thấy hội nghị.");
-        if (!scope.IsSecretariat) throw new AccessDeniedException();
+        if (!await scope.RunsSessionAsync(session.HostUnitId)) throw new AccessDeniedException();
         if (session.Status is not (SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp))
             throw new WorkflowException(CreateTaskAction, session.Status.ToString(), session.AllowedActions());
         var id = Check.Present(conclusionId, "conclusionId", "Cần chọn ý kiến kết luận.");
@@ -179,7 +184,7 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
         var visible = (await VisibleAsync()).Where(t => t.SessionId == session.Id)
             .OrderBy(t => t.ConclusionId == null).ThenBy(t => t.Conclusion!.Order).ThenBy(t => t.DueOn).ThenBy(t => t.Id);
         var rows = TaskProgress.InTreeOrder(await TaskRow.ListAsync(db, visible));
-        if (!scope.IsSecretariat || session.Status is not (SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp))
+        if (!await scope.RunsSessionAsync(session.HostUnitId) || session.Status is not (SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp))
             return (rows, []);
         var tracked = await db.Tasks
             .Where(t => t.SessionId == session.Id && t.ConclusionId != null && t.ParentId == null && t.Status != FollowUpStatus.Cancelled)

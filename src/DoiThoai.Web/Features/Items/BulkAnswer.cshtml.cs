@@ -159,7 +159,7 @@ public sealed class BulkAnswerModel(ItemWorkflow workflow, UserScope scope, AppD
             .OrderByDescending(i => i.Session!.StartsAtUtc).ThenBy(i => i.SessionId).ThenBy(i => i.Number)
             .Select(i => new
             {
-                i.Id, i.SessionId, i.Session!.StartsAtUtc, i.Number, i.Status, i.RaisedByPersonId,
+                i.Id, i.SessionId, i.Session!.StartsAtUtc, i.Session.HostUnitId, i.Number, i.Status, i.RaisedByPersonId,
                 Speaker = i.RaisedByPerson != null ? i.RaisedByPerson.FullName : i.SpeakerName,
                 Topic = i.Topic != null ? i.Topic.Name : null,
                 TextStart = i.Text.Length > ItemListRow.ExcerptLength ? i.Text.Substring(0, ItemListRow.ExcerptLength) : i.Text,
@@ -171,7 +171,7 @@ public sealed class BulkAnswerModel(ItemWorkflow workflow, UserScope scope, AppD
             .Take(MaxRows + 1)
             .ToListAsync();
         // The database narrowed by state and unit; the rules decide, item by item.
-        var allowed = rows.Where(r => caller.AllowedActions(new ItemFacts(r.Status, r.RaisedByPersonId, r.Current?.LeadUnitId, r.Current?.CoUnits ?? []))
+        var allowed = rows.Where(r => caller.AllowedActions(new ItemFacts(r.Status, r.RaisedByPersonId, r.Current?.LeadUnitId, r.Current?.CoUnits ?? [], r.HostUnitId))
             .Contains(mode)).ToList();
         MoreThanShown = allowed.Count > MaxRows;
         Candidates = allowed.Take(MaxRows)

@@ -3,15 +3,17 @@ using DoiThoai.Web.Features.Accounts;
 namespace DoiThoai.Web.Features.Items;
 
 /// <summary>
-/// What the permission rules need to know about an item: its state, who raised it and its current
-/// assignment. Lists build it from a projection, pages from the loaded entity.
+/// What the permission rules need to know about an item: its state, who raised it, its current
+/// assignment and the unit hosting its session. Lists build it from a projection, pages from the
+/// loaded entity (with its session).
 /// </summary>
-public sealed record ItemFacts(ItemStatus Status, int? RaisedByPersonId, int? LeadUnitId, IReadOnlyCollection<int> CoUnitIds)
+public sealed record ItemFacts(ItemStatus Status, int? RaisedByPersonId, int? LeadUnitId, IReadOnlyCollection<int> CoUnitIds, int HostUnitId)
 {
     public static ItemFacts Of(Item item)
     {
         var current = item.CurrentAssignment;
-        return new(item.Status, item.RaisedByPersonId, current?.LeadUnitId, current?.CoUnits.Select(c => c.OrgUnitId).ToList() ?? []);
+        var host = item.Session?.HostUnitId ?? throw new InvalidOperationException("ItemFacts needs the item's session loaded.");
+        return new(item.Status, item.RaisedByPersonId, current?.LeadUnitId, current?.CoUnits.Select(c => c.OrgUnitId).ToList() ?? [], host);
     }
 }
 
@@ -72,12 +74,18 @@ public sealed class ItemCaller(bool isOffice, bool isLeader, bool isHandler, int
     /// <summary>The co-operating units of the current assignment that the caller works for.</summary>
     public IReadOnlyList<int> CoUnitsOn(ItemFacts item) => IsHandler ? item.CoUnitIds.Where(Oversees).ToList() : [];
 
+    /// <summary>
+    /// The office and leaders act on the items of sessions their own committee hosts. A committee
+    /// whose members were only invited (the participant unit) reads them but does not move them.
+    /// </summary>
+    public bool Hosts(ItemFacts item) => Oversees(item.HostUnitId);
+
     /// <summary>Everything the caller may ever do to the item, whatever its state.</summary>
     public HashSet<string> Capabilities(ItemFacts item)
     {
         var result = new HashSet<string>();
-        if (IsSecretariat) result.UnionWith(SecretariatActions);
-        if (IsLeader) result.UnionWith(LeaderActions);
+        if (IsSecretariat && Hosts(item)) result.UnionWith(SecretariatActions);
+        if (IsLeader && Hosts(item)) result.UnionWith(LeaderActions);
         if (LeadsOn(item)) result.UnionWith(LeadUnitActions);
         if (CoUnitsOn(item).Count > 0) result.UnionWith(CoUnitActions);
         if (PersonId is { } person && item.RaisedByPersonId == person) result.Add(Item.Actions.Confirm);

@@ -87,12 +87,20 @@ public sealed class ItemWorkflow(
     public async Task<Item> RaiseAsync(int sessionId, ItemInput input)
     {
         var details = await CheckAsync(input);
-        if (!scope.IsSecretariat)
+        var host = await (await scope.SessionsAsync()).Where(s => s.Id == sessionId).Select(s => (int?)s.HostUnitId).SingleOrDefaultAsync()
+            ?? throw new NotFoundException("Không tìm thấy hội nghị.");
+        if (!await scope.RunsSessionAsync(host))
         {
             var personId = await scope.PersonIdAsync();
             if (!scope.IsInRole(Roles.Member) || personId is null || details.Stage != RaisedStage.BeforeSession)
                 throw new AccessDeniedException();
-            details = details with { RaisedByPersonId = personId, SpeakerName = null };
+            // A member speaks for themself; how the item is classified (confidentiality, urgency,
+            // the unit it speaks for) is the office's call, whatever the request says.
+            details = details with
+            {
+                RaisedByPersonId = personId, SpeakerName = null, OnBehalfOfUnitId = null,
+                Confidentiality = Confidentiality.Internal, Urgency = Urgency.Normal,
+            };
         }
         var actor = await scope.ActorAsync();
         // Numbers run 1, 2, 3 … per session under a unique index. Two clerks recording at the same
@@ -109,7 +117,7 @@ public sealed class ItemWorkflow(
                 await db.SaveChangesAsync();
                 return item;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (attempt < 5 && DbErrors.IsUniqueViolation(e))
             {
                 db.ChangeTracker.Clear();
             }

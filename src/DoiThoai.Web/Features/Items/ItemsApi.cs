@@ -235,7 +235,7 @@ public static class ItemsApi
             .Select(i => new
             {
                 i.Id, i.SessionId, i.Number, i.Kind, i.Stage, i.Status, i.TopicId, TopicName = i.Topic!.Name,
-                i.Confidentiality, i.Urgency, i.Text, Speaker = i.RaisedByPerson!.FullName ?? i.SpeakerName, i.RaisedByPersonId,
+                i.Confidentiality, i.Urgency, i.Text, Speaker = i.RaisedByPerson!.FullName ?? i.SpeakerName, i.RaisedByPersonId, i.Session!.HostUnitId,
                 i.OnBehalfOfUnitId, UnitName = i.OnBehalfOfUnit!.Name, i.Answer, i.Outcome, i.AnsweredBy, i.AnsweredAtUtc,
                 i.OutcomeNote, i.ApprovedBy, i.ApprovedAtUtc, i.PublishedAtUtc, i.Satisfied, i.SatisfactionNote, i.SatisfactionAtUtc,
                 i.MergedIntoItemId, i.EscalatedTo,
@@ -275,7 +275,7 @@ public static class ItemsApi
         return rows.Select(r =>
         {
             var current = r.Assignments.OrderByDescending(a => a.AssignedAtUtc).ThenByDescending(a => a.Id).FirstOrDefault();
-            var facts = new ItemFacts(r.Status, r.RaisedByPersonId, current?.LeadUnitId, current?.CoUnits.Select(c => c.OrgUnitId).ToList() ?? []);
+            var facts = new ItemFacts(r.Status, r.RaisedByPersonId, current?.LeadUnitId, current?.CoUnits.Select(c => c.OrgUnitId).ToList() ?? [], r.HostUnitId);
             MergedIntoDto? mergedInto = null;
             if (r.MergedIntoItemId is { } targetId && targets.TryGetValue(targetId, out var t))
             {

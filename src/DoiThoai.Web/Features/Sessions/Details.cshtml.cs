@@ -28,7 +28,8 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
     /// <summary>The session's follow-up tasks, shown by Features/FollowUp/_SessionTasks.cshtml.</summary>
     public SessionTasksView Tasks { get; private set; } = null!;
 
-    public bool CanChange => scope.IsSecretariat;
+    /// <summary>Set once the session is loaded: only the host committee's office and leaders move it.</summary>
+    public bool CanChange { get; private set; }
     public bool CanEdit => CanChange && Session.Status is not (SessionStatus.Closed or SessionStatus.Cancelled);
     public bool CanAddConclusion => CanChange && Session.Status is (SessionStatus.Held or SessionStatus.MinutesDone);
     /// <summary>A member may send an opinion of their own while the session collects them.</summary>
@@ -99,6 +100,7 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
     private async Task<IActionResult> ShowAsync(int id)
     {
         Session = await workflow.FindVisibleAsync(id);
+        CanChange = await scope.RunsSessionAsync(Session.HostUnitId);
         History = Session.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
         var items = (await scope.ItemsAsync()).Where(i => i.SessionId == id).OrderBy(i => i.Number);
         Items = await ItemListRow.Query(items).ToListAsync();

@@ -121,6 +121,14 @@ public sealed class DialogueSession
 
     public bool Can(string action) => AllowedActions().Contains(action);
 
+    /// <summary>
+    /// Drafts stay with the office and the leaders until they are final: readers outside the host
+    /// committee see the minutes once completed and the conclusions once issued.
+    /// </summary>
+    public bool MinutesAreFinal => Status is SessionStatus.MinutesDone or SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp or SessionStatus.Closed;
+
+    public bool ConclusionsAreIssued => Status is SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp or SessionStatus.Closed;
+
     public void Announce(Actor actor, DateTime nowUtc, string? note = null) =>
         MoveTo(Actions.Announce, SessionStatus.Announced, actor, nowUtc, note);
 

@@ -32,7 +32,7 @@ public sealed class EditSessionModel(SessionWorkflow workflow, UserScope scope, 
     private async Task<DialogueSession> LoadAsync(int id)
     {
         var session = await workflow.FindVisibleAsync(id);
-        if (!scope.IsSecretariat) throw new AccessDeniedException();
+        if (!await scope.RunsSessionAsync(session.HostUnitId)) throw new AccessDeniedException();
         Id = id;
         CurrentTitle = session.Title;
         IsFinal = session.Status is SessionStatus.Closed or SessionStatus.Cancelled;

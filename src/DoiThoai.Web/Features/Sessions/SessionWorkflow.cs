@@ -35,7 +35,7 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
     private async Task<DialogueSession> FindForChangeAsync(int id)
     {
         var session = await FindVisibleAsync(id);
-        if (!scope.IsSecretariat) throw new AccessDeniedException();
+        if (!await scope.RunsSessionAsync(session.HostUnitId)) throw new AccessDeniedException();
         return session;
     }
 

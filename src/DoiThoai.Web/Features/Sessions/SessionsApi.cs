@@ -92,15 +92,16 @@ public static class SessionsApi
     private static async Task<SessionDetail> ToDetailAsync(DialogueSession s, UserScope scope, AppDbContext db)
     {
         var itemCount = await (await scope.ItemsAsync()).CountAsync(i => i.SessionId == s.Id);
+        var runs = await scope.RunsSessionAsync(s.HostUnitId);
         return new SessionDetail(
             s.Id, s.Title, VietnamTime.DateOf(s.StartsAtUtc), ApiDates.ToVietnamOffset(s.StartsAtUtc), s.Place,
             new UnitRef(s.HostUnitId, s.HostUnit!.Name),
             s.ParticipantUnit is null ? null : new UnitRef(s.ParticipantUnit.Id, s.ParticipantUnit.Name),
             s.Term is null ? null : new UnitRef(s.Term.Id, s.Term.Name),
             s.Chairs.OrderBy(c => c.Order).Select(c => new ChairDto(c.PersonId, c.Person?.FullName ?? "", c.RoleTitle)).ToList(),
-            s.Agenda, s.InvitedGroups, s.AttendanceCount, s.AttendanceNote, s.SecretaryName, s.Minutes, s.Status, itemCount,
-            s.Conclusions.OrderBy(c => c.Order).Select(ToDto).ToList(),
-            scope.IsSecretariat ? s.AllowedActions() : [],
+            s.Agenda, s.InvitedGroups, s.AttendanceCount, s.AttendanceNote, s.SecretaryName, runs || s.MinutesAreFinal ? s.Minutes : null, s.Status, itemCount,
+            runs || s.ConclusionsAreIssued ? s.Conclusions.OrderBy(c => c.Order).Select(ToDto).ToList() : [],
+            runs ? s.AllowedActions() : [],
             s.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(HistoryDto.Of).ToList());
     }
 }

@@ -8,7 +8,7 @@ namespace DoiThoai.Tests.Features.Items;
 /// </summary>
 public sealed class ItemPermissionTests
 {
-    private const int LeadUnit = 10, CoUnit = 20, OtherUnit = 30, Speaker = 7;
+    private const int Host = 1, LeadUnit = 10, CoUnit = 20, OtherUnit = 30, Speaker = 7;
 
     private static readonly ItemCaller Office = new(isOffice: true, isLeader: false, isHandler: false, personId: 1, overseen: new HashSet<int> { 1, LeadUnit, CoUnit, OtherUnit });
     private static readonly ItemCaller Leader = new(isOffice: false, isLeader: true, isHandler: false, personId: 2, overseen: new HashSet<int> { 1, LeadUnit, CoUnit, OtherUnit });
@@ -51,7 +51,7 @@ public sealed class ItemPermissionTests
     public void Each_action_belongs_to_the_callers_the_table_names(string callerName, string action)
     {
         var caller = Callers.Single(c => c.Name == callerName).Caller;
-        var item = new ItemFacts(ItemStatus.InProgress, Speaker, LeadUnit, [CoUnit]);
+        var item = new ItemFacts(ItemStatus.InProgress, Speaker, LeadUnit, [CoUnit], Host);
         Assert.Equal(Who[action].Contains(callerName), caller.May(item, action));
     }
 
@@ -62,21 +62,32 @@ public sealed class ItemPermissionTests
         var caller = Callers.Single(c => c.Name == callerName).Caller;
         foreach (var state in Enum.GetValues<ItemStatus>())
         {
-            var item = new ItemFacts(state, Speaker, LeadUnit, [CoUnit]);
+            var item = new ItemFacts(state, Speaker, LeadUnit, [CoUnit], Host);
             var offered = caller.AllowedActions(item).Contains(action);
             Assert.Equal(Item.AllowedActionsIn(state).Contains(action) && Who[action].Contains(callerName), offered);
         }
     }
 
     [Fact]
+    public void Only_the_host_committee_moves_a_session_item()
+    {
+        // The office and leaders of the committee whose members were invited (the participant unit)
+        // read the items of the session but do not act on them.
+        var participantOffice = new ItemCaller(isOffice: true, isLeader: true, isHandler: false, personId: 9, overseen: new HashSet<int> { 50 });
+        var item = new ItemFacts(ItemStatus.Classified, Speaker, null, [], Host);
+        Assert.Empty(participantOffice.AllowedActions(item));
+        Assert.NotEmpty(Office.AllowedActions(item));
+    }
+
+    [Fact]
     public void Handlers_act_only_through_the_current_assignment()
     {
-        var unassigned = new ItemFacts(ItemStatus.Assigned, null, null, []);
+        var unassigned = new ItemFacts(ItemStatus.Assigned, null, null, [], Host);
         Assert.Empty(LeadHandler.AllowedActions(unassigned));
         // A handler whose unit both leads and co-operates is the lead unit (and may also contribute).
         var both = new ItemCaller(false, false, true, null, new HashSet<int> { LeadUnit, CoUnit });
         Assert.Equal(["start", "return-to-office", "request-extension", "progress", "contribute"],
-            both.AllowedActions(new ItemFacts(ItemStatus.Assigned, null, LeadUnit, [CoUnit])));
-        Assert.Equal([CoUnit], CoHandler.CoUnitsOn(new ItemFacts(ItemStatus.Assigned, null, LeadUnit, [CoUnit, OtherUnit])));
+            both.AllowedActions(new ItemFacts(ItemStatus.Assigned, null, LeadUnit, [CoUnit], Host)));
+        Assert.Equal([CoUnit], CoHandler.CoUnitsOn(new ItemFacts(ItemStatus.Assigned, null, LeadUnit, [CoUnit, OtherUnit], Host)));
     }
 }
