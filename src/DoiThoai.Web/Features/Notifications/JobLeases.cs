@@ -53,14 +53,3 @@ public sealed class JobLeases(AppDbContext db)
         db.JobLeases.Where(l => l.Name == name && l.Holder == holder)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtUtc, nowUtc), ct);
 }
-
-public static class DbErrors
-{
-    /// <summary>A unique index refused the row: SQLite's SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY or PostgreSQL's 23505.</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
-}
