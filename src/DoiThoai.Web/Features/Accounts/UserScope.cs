@@ -65,13 +65,20 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
     {
         var sessionIds = (await SessionsAsync()).Select(s => s.Id);
         var items = db.Items.Where(i => sessionIds.Contains(i.SessionId));
-        if (IsSecretariat) return items;
+        if (IsAdmin) return items;
         var scope = await LoadAsync();
+        var overseen = scope.Overseen.ToList();
+        // Restricted items stay with the committee hosting the session and the unit leading their
+        // handling; internal ones are open to the offices that may read the session and to every
+        // unit working on the item; public ones to every reader of the session.
+        if (IsSecretariat)
+            return items.Where(i => i.Confidentiality != Confidentiality.Restricted || overseen.Contains(i.Session!.HostUnitId));
         if (IsInRole(Roles.DepartmentHandler))
         {
-            var overseen = scope.Overseen.ToList();
-            return items.Where(i => i.Confidentiality == Confidentiality.Public || i.Assignments.Any(a =>
-                overseen.Contains(a.LeadUnitId) || a.CoUnits.Any(c => overseen.Contains(c.OrgUnitId))));
+            return items.Where(i => i.Confidentiality == Confidentiality.Public
+                || (i.Confidentiality == Confidentiality.Internal && i.Assignments.Any(a =>
+                    overseen.Contains(a.LeadUnitId) || a.CoUnits.Any(c => overseen.Contains(c.OrgUnitId))))
+                || (i.Confidentiality == Confidentiality.Restricted && i.Assignments.Any(a => overseen.Contains(a.LeadUnitId))));
         }
         if (IsInRole(Roles.Member) && scope.PersonId is { } personId)
             return items.Where(i => i.Confidentiality == Confidentiality.Public || i.RaisedByPersonId == personId);

@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Npgsql;
-
 namespace DoiThoai.Web.Features.Notifications;
 
 /// <summary>

@@ -35,7 +35,9 @@ public sealed class ScopeTests(AppFactory app) : IClassFixture<AppFactory>
             JsonContent.Create(new { reason = "thử" })), HttpStatusCode.Forbidden);
 
         var items = (await participantOffice.GetJsonAsync($"/api/v1/sessions/{seedId}/items?pageSize=200"))["items"]!.AsArray();
-        Assert.Equal(16, items.Count);
+        // The restricted item stays with the host committee (and the unit that led its handling).
+        Assert.Equal(15, items.Count);
+        Assert.DoesNotContain(items, i => i!["confidentiality"]!.GetValue<string>() == "restricted");
         Assert.All(items, i => Assert.Empty(i!["allowedActions"]!.AsArray()));
         var received = items.First(i => i!["status"]!.GetValue<string>() == "received")!["id"]!.GetValue<int>();
         await ApiJson.AssertProblemAsync(await participantOffice.PostAsync($"/api/v1/items/{received}/actions/classify",
@@ -43,6 +45,7 @@ public sealed class ScopeTests(AppFactory app) : IClassFixture<AppFactory>
 
         var hostOffice = await app.ApiClientAsync("vanphong");
         Assert.NotEmpty((await hostOffice.GetJsonAsync($"/api/v1/items/{received}"))["allowedActions"]!.AsArray());
+        Assert.Equal(16, (await hostOffice.GetJsonAsync($"/api/v1/sessions/{seedId}/items"))["total"]!.GetValue<int>());
     }
 
     [Fact]
