@@ -18,7 +18,8 @@ public static class AttachmentDownload
         var item = await workflow.FindVisibleAsync(itemId);
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ItemId == itemId)
             ?? throw new NotFoundException("Không tìm thấy tệp đính kèm.");
-        var answerFile = attachment.ContributionId is null && ItemWorkflow.IsSettledAnswer(item.Status, item.Answer);
+        var answerFile = ItemWorkflow.IsSettledAnswer(item.Status, item.Answer)
+            && ItemWorkflow.IsFinalAnswerFile(attachment.ContributionId, attachment.UploadedAtUtc, item.AnsweredAtUtc);
         if (!answerFile && !(await workflow.CallerAsync()).MaySeeWork(ItemFacts.Of(item)))
             throw new NotFoundException("Không tìm thấy tệp đính kèm.");
         var path = store.PathOf(attachment.Sha256);

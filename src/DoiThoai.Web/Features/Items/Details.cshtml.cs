@@ -122,10 +122,12 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
             .ToList();
         PendingExtension = Item.ExtensionRequests.LastOrDefault(r => r.Decision == ExtensionDecision.Pending);
         var answerFilesOnly = !MaySeeWork;
-        Attachments = await db.Attachments.AsNoTracking().Where(a => a.ItemId == id && (!answerFilesOnly || a.ContributionId == null))
+        Attachments = (await db.Attachments.AsNoTracking().Where(a => a.ItemId == id)
             .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.ContributionId, a.FileName, a.ContentType, a.Length, a.UploadedAtUtc))
-            .ToListAsync();
+            .ToListAsync())
+            .Where(a => !answerFilesOnly || ItemWorkflow.IsFinalAnswerFile(a.ContributionId, a.UploadedAtUtc, Item.AnsweredAtUtc))
+            .ToList();
         var visible = await scope.ItemsAsync();
         MergedItems = await visible.Where(m => m.MergedIntoItemId == id && m.Status == ItemStatus.Merged)
             .OrderBy(m => m.SessionId).ThenBy(m => m.Number)

@@ -64,6 +64,14 @@ public sealed class ItemWorkflow(
     public static bool IsSettledAnswer(ItemStatus status, string? answer) =>
         answer is not null && status is ItemStatus.AnsweredAtSession or ItemStatus.Approved or ItemStatus.Published or ItemStatus.Closed;
 
+    /// <summary>
+    /// A file that belongs to the final answer: attached with the answer itself (not a contribution)
+    /// at or after the moment of the answer that was approved. Files of an earlier draft that the
+    /// leader sent back stay with the people working on the item.
+    /// </summary>
+    public static bool IsFinalAnswerFile(int? contributionId, DateTime uploadedAtUtc, DateTime? answeredAtUtc) =>
+        contributionId is null && answeredAtUtc is { } answeredAt && uploadedAtUtc >= answeredAt;
+
     /// <summary>The actions the caller may perform now: the entity's allowed ones that are the caller's to do.</summary>
     public async Task<IReadOnlyList<string>> AllowedActionsForAsync(Item item) => (await CallerAsync()).AllowedActions(ItemFacts.Of(item));
 

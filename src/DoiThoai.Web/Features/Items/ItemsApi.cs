@@ -317,7 +317,7 @@ public static class ItemsApi
                     x.Decision, x.GrantedDueOn, x.DecisionNote, x.DecidedByName, Offset(x.DecidedAtUtc))).ToList(),
                 Contributions = !work ? [] : contributions[r.Id].Select(c => new ContributionDto(c.Id, new UnitRef(c.OrgUnitId, c.UnitName), c.Text, c.AuthorName,
                     ApiDates.ToVietnamOffset(c.AtUtc))).ToList(),
-                Attachments = files[r.Id].Where(a => work || (answer && a.ContributionId is null)).Select(a => new AttachmentDto(a.Id, a.ContributionId, a.FileName, a.ContentType, a.Length, a.Sha256,
+                Attachments = files[r.Id].Where(a => work || (answer && ItemWorkflow.IsFinalAnswerFile(a.ContributionId, a.UploadedAtUtc, r.AnsweredAtUtc))).Select(a => new AttachmentDto(a.Id, a.ContributionId, a.FileName, a.ContentType, a.Length, a.Sha256,
                     ApiDates.ToVietnamOffset(a.UploadedAtUtc), $"/api/v1/items/{r.Id}/attachments/{a.Id}")).ToList(),
             };
         }).ToList();
