@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 
 namespace DoiThoai.Web.Features.Admin;
 
@@ -12,14 +11,11 @@ namespace DoiThoai.Web.Features.Admin;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class DateTextAttribute : ValidationAttribute
 {
-    private static readonly string[] Accepted = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"];
-
-    public DateTextAttribute() => ErrorMessage = "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 08/09/2017.";
+    public DateTextAttribute() => ErrorMessage = Shared.FormValues.BadDateMessage;
 
     public override bool IsValid(object? value) =>
         value is not string text || string.IsNullOrWhiteSpace(text) || Parse(text) is not null;
 
     /// <summary>The day, or null for an empty or unreadable value (the attribute has already refused the latter).</summary>
-    public static DateOnly? Parse(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), Accepted, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? Parse(string? text) => Shared.FormValues.TryDate(text);
 }

@@ -452,7 +452,8 @@ public sealed class Item
     private static string Required(string? value, string field, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainValidationException(field, message) : value.Trim();
 
-    public Assignment? CurrentAssignment => Assignments.OrderByDescending(a => a.AssignedAtUtc).FirstOrDefault();
+    /// <summary>The latest assignment (by time, then id), the one whose units handle the item now; queries order the same way.</summary>
+    public Assignment? CurrentAssignment => Assignments.OrderByDescending(a => a.AssignedAtUtc).ThenByDescending(a => a.Id).FirstOrDefault();
 
     private void MoveTo(string action, ItemStatus to, Actor actor, DateTime nowUtc, string? note)
     {

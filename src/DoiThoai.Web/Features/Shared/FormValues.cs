@@ -18,14 +18,18 @@ public static class FormValues
         "d/M/yyyy H:mm", "d/M/yyyy H'h'mm", "H:mm d/M/yyyy", "d/M/yyyy",
     ];
 
+    public const string BadDateMessage = "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 08/09/2017.";
+
     /// <summary>A day, or null when the box was left empty.</summary>
     public static DateOnly? Date(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new DomainValidationException(field, "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 08/09/2017.");
+        return TryDate(text) ?? throw new DomainValidationException(field, BadDateMessage);
     }
+
+    /// <summary>The day, or null for an empty or unreadable value.</summary>
+    public static DateOnly? TryDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>A Vietnam-time date and time (unspecified kind), or null when the box was left empty.</summary>
     public static DateTime? LocalDateTime(string? text, string field)
