@@ -55,14 +55,8 @@ public sealed class BulkAnswerModel(ItemWorkflow workflow, UserScope scope, AppD
         if (forbidden is not null) return forbidden;
         if (!ModelState.IsValid)
         {
-            // Only binding fails here (an unknown outcome, an id that is not a number); the
-            // framework's message is English and names the property.
-            foreach (var (key, entry) in ModelState.Where(e => e.Value?.Errors.Count > 0).ToList())
-            {
-                var attempted = entry!.AttemptedValue ?? "";
-                entry.Errors.Clear();
-                ModelState.AddModelError(key, t["Giá trị “{0}” không hợp lệ.", attempted]);
-            }
+            // Only binding fails here (an unknown outcome, an id that is not a number).
+            PageErrors.ReplaceBindingMessages(this, t);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync();
         }

@@ -96,7 +96,8 @@ public static class PageErrors
         return string.IsNullOrEmpty(formPrefix) ? property : formPrefix + "." + property;
     }
 
-    private static void ReplaceBindingMessages(PageModel page, IStringLocalizer t)
+    /// <summary>The framework's binding errors are English and name C# properties; say it in Vietnamese instead.</summary>
+    public static void ReplaceBindingMessages(PageModel page, IStringLocalizer t)
     {
         var failed = page.ModelState.Where(e => e.Value?.Errors.Count > 0)
             .Select(e => (e.Key, Attempted: e.Value!.AttemptedValue ?? ""))
