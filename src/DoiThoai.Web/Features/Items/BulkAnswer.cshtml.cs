@@ -124,7 +124,7 @@ public sealed class BulkAnswerModel(ItemWorkflow workflow, UserScope scope, AppD
     {
         if (e.Data[ItemWorkflow.FailedItemKey] is int failed)
         {
-            var number = await db.Items.Where(i => i.Id == failed).Select(i => (int?)i.Number).SingleOrDefaultAsync();
+            var number = await (await scope.ItemsAsync()).Where(i => i.Id == failed).Select(i => (int?)i.Number).SingleOrDefaultAsync();
             message = t["Ý kiến số {0}: {1}", number?.ToString(CultureInfo.InvariantCulture) ?? "#" + failed, message];
         }
         ModelState.AddModelError(key, message);
