@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+
+namespace DoiThoai.Text;
+
+/// <summary>
+/// Search keys for Vietnamese text (DESIGN.md, "Vietnamese text rules"). Every key starts from
+/// <see cref="Normalize"/>; on top of it:
+/// <list type="bullet">
+/// <item><see cref="ToneKey"/> keeps the tones but ignores where the tone mark was typed
+/// ("hòa" = "hoà" = "ho\u0300a"; "thủy" = "thuỷ"; "quý" = "qúy").</item>
+/// <item><see cref="FoldKey"/> is "không dấu": no marks at all and đ → d.</item>
+/// </list>
+/// Tone-key approach: each syllable (a run of letters, digits and combining marks) is decomposed
+/// (NFD), its tone mark (grave, acute, tilde, hook above, dot below) is taken out, and it is put
+/// back on one canonical vowel chosen by the "new style" rule (kiểu mới): the last vowel carrying a
+/// circumflex, breve or horn; else, when a final consonant follows, the last vowel; else in an
+/// open syllable "oa", "oe", "uy" take it on the second vowel, other two-vowel clusters on the
+/// first, three-vowel clusters on the middle one ("qu" and "gi" + vowel count as initials). The
+/// result is recomposed (NFC), so the key stays readable Vietnamese ("hòa" → "hoà",
+/// "thủy" → "thuỷ", "qúy" → "quý"). The placement is only a canonical choice: any two spellings
+/// that differ only in where the tone sits get the same key.
+/// </summary>
+public static class SearchKeys
+{
+    private static readonly TextInfo Lower = VietnameseText.Culture.TextInfo;
+
+    /// <summary>
+    /// NFKC (full-width letters to ASCII), NBSP/zero-width and other spaces to a space, soft
+    /// hyphen/ZWJ/ZWNJ/BOM/word joiner dropped, quotes to ' and ", dashes to -, control characters
+    /// to space, unpaired surrogates dropped, whitespace collapsed and trimmed, lower-cased with vi-VN.
+    /// </summary>
+    public static string Normalize(string? text) => Lower.ToLower(Clean(text));
+
+    /// <summary><see cref="Normalize"/> without the lower-casing (abbreviations are case-sensitive).</summary>
+    internal static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    builder.Append(c).Append(text[++i]);
+                }
+                continue;
+            }
+            if (char.IsLowSurrogate(c)) continue;
+            switch (c)
+            {
+                case '\u00AD' or '\u200C' or '\u200D' or '\uFEFF' or '\u2060' or '\u180E':
+                    continue; // invisible: joins the word it sits in
+                case '\u200B':
+                    builder.Append(' '); // zero-width space separates words ("Ban\u200BTổ chức")
+                    continue;
+                case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u0060' or '\u00B4' or '\u02BC' or '\uFF07':
+                    builder.Append('\'');
+                    continue;
+                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' or '\uFF02':
+                    builder.Append('"');
+                    continue;
+                case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D':
+                    builder.Append('-');
+                    continue;
+            }
+            builder.Append(char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c);
+        }
+        var kc = builder.ToString().Normalize(NormalizationForm.FormKC);
+        // Collapse whitespace (NFKC can itself produce spaces, e.g. from U+2002).
+        builder.Clear();
+        var pendingSpace = false;
+        foreach (var c in kc)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace) builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The tone-key: <see cref="Normalize"/>, then every tone mark on its canonical vowel.</summary>
+    public static string ToneKey(string? text) => ToneKeyOfNormalized(Normalize(text));
+
+    /// <summary>The fold-key ("không dấu"): <see cref="Normalize"/>, all marks removed, đ → d.</summary>
+    public static string FoldKey(string? text) => FoldKeyOfNormalized(Normalize(text));
+
+    internal static string FoldKeyOfNormalized(string normalized)
+    {
+        var d = normalized.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(d.Length);
+        foreach (var c in d)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+        }
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    internal static string ToneKeyOfNormalized(string normalized)
+    {
+        var d = normalized.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(d.Length + 4);
+        var i = 0;
+        while (i < d.Length)
+        {
+            if (!IsSyllableChar(d[i]))
+            {
+                builder.Append(d[i++]);
+                continue;
+            }
+            var start = i;
+            while (i < d.Length && IsSyllableChar(d[i])) i++;
+            AppendSyllable(builder, d.AsSpan(start, i - start));
+        }
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    internal static bool IsSyllableChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    internal static bool IsToneMark(char c) => c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323';
+
+    private static bool IsVowelModifier(char c) => c is '\u0302' or '\u0306' or '\u031B';
+
+    private static bool IsVowel(char c) => char.ToLowerInvariant(c) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    /// <summary>Appends one decomposed syllable with its tone (if any) on the canonical vowel.</summary>
+    private static void AppendSyllable(StringBuilder builder, ReadOnlySpan<char> syllable)
+    {
+        if (syllable.IndexOfAny("\u0300\u0301\u0303\u0309\u0323") < 0)
+        {
+            builder.Append(syllable); // no tone: nothing to move
+            return;
+        }
+        // Units: a base character and its non-tone marks.
+        var bases = new StringBuilder(syllable.Length);
+        var modified = new List<bool>(syllable.Length);
+        var plain = new StringBuilder(syllable.Length);
+        char? tone = null;
+        foreach (var c in syllable)
+        {
+            if (IsToneMark(c))
+            {
+                tone = c;
+                continue;
+            }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                if (IsVowelModifier(c) && modified.Count > 0) modified[^1] = true;
+            }
+            else
+            {
+                bases.Append(c);
+                modified.Add(false);
+            }
+            plain.Append(c);
+        }
+        if (tone is null || bases.Length == 0)
+        {
+            builder.Append(syllable);
+            return;
+        }
+        var target = TonePosition(bases.ToString(), modified);
+        if (target < 0)
+        {
+            builder.Append(syllable);
+            return;
+        }
+        // Re-emit the syllable with the tone after the target unit's marks (NFC reorders marks).
+        var unit = -1;
+        var p = plain.ToString();
+        for (var k = 0; k < p.Length; k++)
+        {
+            var c = p[k];
+            var isMark = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+            if (!isMark) unit++;
+            builder.Append(c);
+            var nextIsMark = k + 1 < p.Length && CharUnicodeInfo.GetUnicodeCategory(p[k + 1]) == UnicodeCategory.NonSpacingMark;
+            if (unit == target && !nextIsMark) builder.Append(tone.Value);
+        }
+    }
+
+    /// <summary>Index of the base letter that carries the tone (new style), or -1 when no vowel.</summary>
+    private static int TonePosition(string bases, List<bool> modified)
+    {
+        var lower = bases.ToLowerInvariant();
+        var first = -1;
+        for (var k = 0; k < lower.Length; k++)
+        {
+            if (IsVowel(lower[k]))
+            {
+                first = k;
+                break;
+            }
+        }
+        if (first < 0) return -1;
+        var end = first;
+        while (end < lower.Length && IsVowel(lower[end])) end++;
+        // "qu" + vowel and "gi" + vowel: the u / i belongs to the initial.
+        if (end - first >= 2 && first > 0 &&
+            ((lower[first - 1] == 'q' && lower[first] == 'u') || (lower[first - 1] == 'g' && lower[first] == 'i')))
+        {
+            first++;
+        }
+        for (var k = end - 1; k >= first; k--)
+        {
+            if (modified[k]) return k;
+        }
+        var length = end - first;
+        if (length == 1) return first;
+        if (end < lower.Length) return end - 1; // closed syllable: last vowel
+        if (length == 2)
+        {
+            var pair = lower.Substring(first, 2);
+            return pair is "oa" or "oe" or "uy" ? first + 1 : first;
+        }
+        return first + 1;
+    }
+}
