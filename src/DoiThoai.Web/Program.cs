@@ -6,6 +6,7 @@ using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
 
 // DoiThoai: contact-and-dialogue sessions and the follow-up of every opinion raised in them.
@@ -25,6 +26,8 @@ builder.Services
     .AddSingleton<AttachmentStore>() // Features/Items: uploads checked by content, stored by SHA-256 under the data folder
     .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become
     .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
+    .AddSingleton<SearchIndex>()   // Features/Search: this node's Lucene index, fed from the change log
+    .AddScoped<SearchService>()    // Features/Search: tone- and fold-key search within the reader's scope
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();
@@ -47,6 +50,7 @@ app.MapApi(api =>
     api.MapItemsApi();
     api.MapNotificationsApi();
     api.MapTasksApi();
+    api.MapSearchApi();
 });
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
 
@@ -14,6 +15,7 @@ public static class OperatorCommands
     {
         ["migrate"] = ("Tạo hoặc cập nhật lược đồ cơ sở dữ liệu / create or upgrade the database schema", MigrateAsync),
         ["seed-demo"] = ("Nạp dữ liệu mẫu (idempotent) / load the demo data (idempotent)", SeedDemoAsync),
+        ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 
@@ -49,6 +51,16 @@ public static class OperatorCommands
         await CalendarSeed.EnsureAsync(db);
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);
         Console.WriteLine(seeded ? "Đã nạp dữ liệu mẫu. Demo data loaded." : "Dữ liệu mẫu đã có sẵn. Demo data already present.");
+        return 0;
+    }
+
+    private static async Task<int> ReindexAsync(IServiceProvider services, string[] _)
+    {
+        await DatabaseSetup.MigrateAsync(services.GetRequiredService<AppDbContext>());
+        var index = services.GetRequiredService<SearchIndex>();
+        Console.WriteLine($"Dựng lại chỉ mục tìm kiếm / rebuilding the search index: {index.Folder}");
+        var count = await index.RebuildAsync(done => { if (done % 1_000 == 0) Console.WriteLine($"  {done:N0} …"); });
+        Console.WriteLine($"Đã lập chỉ mục {count:N0} ý kiến. Indexed {count:N0} items.");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Data;
 
@@ -30,6 +31,7 @@ public static class DatabaseSetup
     }
 
     private static readonly StorageFormInterceptor StorageForm = new();
+    private static readonly SearchChangeInterceptor SearchChanges = new();
 
     public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
     {
@@ -42,12 +44,12 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(dataPath);
                 if (string.IsNullOrWhiteSpace(connectionString))
                     connectionString = $"Data Source={Path.Combine(dataPath, "doithoai.db")}";
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StorageForm));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StorageForm, SearchChanges));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StorageForm));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StorageForm, SearchChanges));
                 break;
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -1011,6 +1011,32 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.ToTable("SearchChanges", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.Conclusion", b =>
                 {
                     b.Property<int>("Id")
@@ -1430,7 +1456,7 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.ExtensionRequest", b =>
                 {
-                    b.HasOne("DoiThoai.Web.Features.Items.Assignment", null)
+                    b.HasOne("DoiThoai.Web.Features.Items.Assignment", "Assignment")
                         .WithMany()
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1441,6 +1467,8 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Assignment");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>
@@ -1547,6 +1575,17 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.Search.SearchChange", b =>
+                {
+                    b.HasOne("DoiThoai.Web.Features.Items.Item", "Item")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.Conclusion", b =>

@@ -970,6 +970,30 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.ToTable("SearchChanges", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.Conclusion", b =>
                 {
                     b.Property<int>("Id")
@@ -1379,7 +1403,7 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.ExtensionRequest", b =>
                 {
-                    b.HasOne("DoiThoai.Web.Features.Items.Assignment", null)
+                    b.HasOne("DoiThoai.Web.Features.Items.Assignment", "Assignment")
                         .WithMany()
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1390,6 +1414,8 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Assignment");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>
@@ -1496,6 +1522,17 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.Search.SearchChange", b =>
+                {
+                    b.HasOne("DoiThoai.Web.Features.Items.Item", "Item")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.Conclusion", b =>
