@@ -1,86 +1,30 @@
-using System.Diagnostics;
-using Npgsql;
-
 namespace DoiThoai.Tests.Cli;
 
 /// <summary>
 /// The operator verbs, run as an operator would: the app's own executable in a separate process,
 /// against a database of the test's own on the provider under test.
 /// </summary>
-public sealed class OperatorCommandsTests : IAsyncLifetime
+public sealed class OperatorCommandsTests(AppProcess app) : IClassFixture<AppProcess>
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "doithoai-cli", Guid.NewGuid().ToString("N"));
-    private readonly string provider = Environment.GetEnvironmentVariable("DOITHOAI_TEST_PROVIDER") ?? "Sqlite";
-    private readonly string database = "doithoai_cli_" + Guid.NewGuid().ToString("N")[..12];
-
-    private string? PostgresConnection => provider == "Postgres"
-        ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DOITHOAI_TEST_PG")) { Database = database }.ConnectionString
-        : null;
-
     [Fact]
     public async Task Migrate_then_seed_demo_twice_then_an_unknown_verb()
     {
-        var migrate = await RunAsync("migrate");
+        var migrate = await app.RunAsync("migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Output);
         Assert.Contains("Schema is up to date", migrate.Output);
 
-        var seed = await RunAsync("seed-demo");
+        var seed = await app.RunAsync("seed-demo");
         Assert.True(seed.ExitCode == 0, seed.Output);
         Assert.Contains("vanphong", seed.Output);
         Assert.Contains("Demo data loaded", seed.Output);
 
-        var again = await RunAsync("seed-demo");
+        var again = await app.RunAsync("seed-demo");
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Contains("already present", again.Output);
 
-        var unknown = await RunAsync("explode");
+        var unknown = await app.RunAsync("explode");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Unknown verb", unknown.Output);
         Assert.Contains("migrate", unknown.Output);
-    }
-
-    private async Task<(int ExitCode, string Output)> RunAsync(string verb)
-    {
-        var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), verb])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(WebAssemblyPath())!,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__DataPath"] = dataPath;
-        start.Environment["Database__Provider"] = provider;
-        if (PostgresConnection is { } cs) start.Environment["ConnectionStrings__Default"] = cs;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    /// <summary>The web project's own build output (same configuration as the tests).</summary>
-    private static string WebAssemblyPath()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/DoiThoai.Tests/bin/<Configuration>/net10.0/
-        var configuration = testBin.Parent!.Name;
-        var root = testBin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "src", "DoiThoai.Web", "bin", configuration, testBin.Name, "DoiThoai.Web.dll");
-        Assert.True(File.Exists(path), $"missing {path}");
-        return path;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (PostgresConnection is not null)
-        {
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("DOITHOAI_TEST_PG"));
-            await conn.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
-        }
-        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
