@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DoiThoai.Tests.Features.Sessions;
+
+namespace DoiThoai.Tests.Features.Similar;
+
+/// <summary>Earlier similar items through POST /api/v1/items/similar and the item form.</summary>
+public sealed class SimilarItemsTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    // Made-up place names keep these texts apart from the demo data and from the other tests.
+    private const string Housing =
+        "Đề nghị Ban Thường vụ Huyện ủy sớm chỉ đạo giải quyết dứt điểm việc cấp giấy chứng nhận quyền sử dụng đất " +
+        "cho các hộ dân ở khu tái định cư Thủy Hòaxy, vì đã hơn năm năm mà người dân vẫn chưa được cấp, " +
+        "gây bức xúc kéo dài và ảnh hưởng đến niềm tin của nhân dân đối với chính quyền địa phương";
+
+    private async Task<(HttpClient Office, int SessionId)> HeldSessionAsync()
+    {
+        var office = await app.ApiClientAsync("vanphong");
+        var id = (await SessionsApiTests.PlanAsync(office, app))["id"]!.GetValue<int>();
+        await office.PostJsonAsync($"/api/v1/sessions/{id}/actions/hold", new { attendanceCount = 60 }, HttpStatusCode.OK);
+        return (office, id);
+    }
+
+    private static async Task<int> NewItemAsync(HttpClient office, int sessionId, string text, string confidentiality = "public")
+    {
+        var item = await office.PostJsonAsync($"/api/v1/sessions/{sessionId}/items", new
+        {
+            kind = "recommendation", stage = "atSession", speakerName = "Đại biểu", urgency = "normal", confidentiality, text,
+        }, HttpStatusCode.Created);
+        return item["id"]!.GetValue<int>();
+    }
+
+    private static async Task<JsonArray> SimilarAsync(HttpClient client, object body) =>
+        (await client.PostJsonAsync("/api/v1/items/similar", body, HttpStatusCode.OK)).AsArray();
+
+    private static JsonNode? Hit(JsonArray hits, int id) => hits.FirstOrDefault(h => h!["itemId"]!.GetValue<int>() == id);
+
+    [Fact]
+    public async Task A_copy_with_other_tone_placement_or_without_diacritics_is_a_near_copy()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var id = await NewItemAsync(office, sessionId, Housing);
+
+        var tonePlacement = Housing.Replace("Thủy Hòaxy", "Thuỷ Hoàxy").Replace("Huyện ủy", "Huyện uỷ");
+        var noDiacritics = DoiThoai.Text.SearchKeys.FoldKey(Housing).ToUpperInvariant();
+        foreach (var copy in new[] { tonePlacement, noDiacritics })
+        {
+            var hit = Hit(await SimilarAsync(office, new { text = copy }), id);
+            Assert.NotNull(hit);
+            Assert.Equal("near-copy", hit["stage"]!.GetValue<string>());
+            Assert.Equal(1.0, hit["score"]!.GetValue<double>());
+            Assert.Equal(sessionId, hit["sessionId"]!.GetValue<int>());
+            Assert.Equal("received", hit["status"]!.GetValue<string>());
+            Assert.False(string.IsNullOrEmpty(hit["sessionTitle"]!.GetValue<string>()));
+        }
+        // The item itself is left out when it is the one being edited.
+        Assert.Null(Hit(await SimilarAsync(office, new { text = Housing, excludeItemId = id }), id));
+    }
+
+    [Fact]
+    public async Task A_copy_with_a_tenth_of_the_words_changed_is_found_and_an_unrelated_text_is_not()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var id = await NewItemAsync(office, sessionId, Housing);
+        // 7 of about 70 words changed, dropped or added.
+        var edited = Housing.Replace("sớm chỉ đạo", "chỉ đạo").Replace("dứt điểm", "triệt để").Replace("hơn năm năm", "gần sáu năm")
+            .Replace("gây bức xúc kéo dài", "gây bức xúc lâu nay").Replace("chính quyền địa phương", "chính quyền cơ sở");
+        var hit = Hit(await SimilarAsync(office, new { text = edited }), id);
+        Assert.NotNull(hit);
+        Assert.InRange(hit["score"]!.GetValue<double>(), 0.5, 0.99);
+
+        var unrelated = "Đề nghị nâng cấp tuyến đường liên xã Thủy Hòaxy đã xuống cấp nghiêm trọng sau mùa mưa lũ, đi lại rất khó khăn";
+        Assert.Null(Hit(await SimilarAsync(office, new { text = unrelated }), id));
+    }
+
+    [Fact]
+    public async Task A_reworded_item_is_found_with_its_answer_once_the_answer_is_settled()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var id = await NewItemAsync(office, sessionId, Housing);
+        await office.PostJsonAsync($"/api/v1/items/{id}/actions/answer",
+            new { answer = "Huyện đã giao Phòng Tài nguyên hoàn thành việc cấp giấy trong quý I.", outcome = "scheduled", answeredBy = "Chủ tịch UBND huyện" },
+            HttpStatusCode.OK);
+        var reworded = "Người dân khu tái định cư Thủy Hòaxy hơn năm năm vẫn chưa được cấp giấy chứng nhận quyền sử dụng đất, " +
+            "rất bức xúc, ảnh hưởng niềm tin của nhân dân với chính quyền; đề nghị Thường vụ Huyện ủy chỉ đạo giải quyết dứt điểm";
+        var hit = Hit(await SimilarAsync(office, new { text = reworded }), id);
+        Assert.NotNull(hit);
+        Assert.Equal("reworded", hit["stage"]!.GetValue<string>());
+        Assert.Equal("answeredAtSession", hit["status"]!.GetValue<string>());
+        Assert.StartsWith("Huyện đã giao Phòng Tài nguyên", hit["answerExcerpt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_member_never_sees_the_restricted_or_internal_items_of_others()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var text = Housing.Replace("Thủy Hòaxy", "Bình Mậtzq");
+        var restricted = await NewItemAsync(office, sessionId, text, "restricted");
+        var internalOne = await NewItemAsync(office, sessionId, text + " (bản nội bộ)", "internal");
+        var open = await NewItemAsync(office, sessionId, text + " (bản công khai)");
+
+        var forOffice = await SimilarAsync(office, new { text });
+        Assert.NotNull(Hit(forOffice, restricted));
+        Assert.NotNull(Hit(forOffice, internalOne));
+
+        var member = await app.ApiClientAsync("dangvien");
+        var forMember = await SimilarAsync(member, new { text });
+        Assert.Null(Hit(forMember, restricted));
+        Assert.Null(Hit(forMember, internalOne));
+        Assert.NotNull(Hit(forMember, open));
+    }
+
+    [Theory]
+    [InlineData("", "text")]
+    [InlineData("   ", "text")]
+    [InlineData(null, "text")]
+    public async Task Empty_text_is_refused_with_a_problem(string? text, string field)
+    {
+        var office = await app.ApiClientAsync("vanphong");
+        var problem = await ApiJson.AssertProblemAsync(await office.PostAsJsonAsync("/api/v1/items/similar", new { text }), HttpStatusCode.BadRequest);
+        Assert.Contains("Nhập nội dung", problem["errors"]![field]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Too_long_text_or_a_bad_max_is_refused_and_odd_text_is_safe()
+    {
+        var office = await app.ApiClientAsync("vanphong");
+        var tooLong = await ApiJson.AssertProblemAsync(
+            await office.PostAsJsonAsync("/api/v1/items/similar", new { text = new string('a', 10_001) }), HttpStatusCode.BadRequest);
+        Assert.Contains("10.000", tooLong["errors"]!["text"]![0]!.GetValue<string>());
+        await ApiJson.AssertProblemAsync(await office.PostAsJsonAsync("/api/v1/items/similar", new { text = "phụ cấp", max = 0 }), HttpStatusCode.BadRequest);
+        await ApiJson.AssertProblemAsync(await office.PostRawAsync("/api/v1/items/similar", "{\"text\":"), HttpStatusCode.BadRequest);
+
+        foreach (var odd in new[] { "!!! ... ???", "\"*\" NEAR : -", "\ud800 a\u0001b", new string('x', 10_000) })
+            Assert.NotNull(await SimilarAsync(office, new { text = odd }));
+    }
+}
