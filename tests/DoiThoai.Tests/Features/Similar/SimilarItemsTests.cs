@@ -135,4 +135,43 @@ public sealed class SimilarItemsTests(AppFactory app) : IClassFixture<AppFactory
         foreach (var odd in new[] { "!!! ... ???", "\"*\" NEAR : -", "\ud800 a\u0001b", new string('x', 10_000) })
             Assert.NotNull(await SimilarAsync(office, new { text = odd }));
     }
+
+    [Fact]
+    public async Task Without_javascript_the_form_button_lists_similar_items_and_keeps_the_typed_text()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var id = await NewItemAsync(office, sessionId, Housing);
+        await office.PostJsonAsync($"/api/v1/items/{id}/actions/answer",
+            new { answer = "Đã cấp xong giấy chứng nhận cho khu Thủy Hòaxy.", outcome = "resolved", answeredBy = "Chủ tịch UBND huyện" }, HttpStatusCode.OK);
+        var browser = await app.SignedInBrowserAsync("vanphong");
+        var url = $"/Items/Create?sessionId={sessionId}";
+        var page = await Html.GetDocumentAsync(browser, url);
+        Assert.NotNull(page.QuerySelector("script[src='/js/similar-items.js'][defer]"));
+        var button = page.QuerySelector("form.item-form button[formaction]")!;
+        Assert.Equal("Tìm ý kiến tương tự", button.TextContent.Trim());
+        Assert.Empty(page.QuerySelectorAll("#similar-items li"));
+
+        var form = await Html.GetFormAsync(browser, url, "form.item-form");
+        var typed = DoiThoai.Text.SearchKeys.FoldKey(Housing);
+        var response = await browser.PostAsync(button.GetAttribute("formaction"), form.With(("Input.Text", typed)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = await Html.ParseAsync(response);
+        Assert.Equal(typed, shown.QuerySelector("textarea[name='Input.Text']")!.TextContent.Trim());
+        var hit = shown.QuerySelectorAll("#similar-items li").Single(li => li.QuerySelector($"a[href='/Items/{id}']") is not null);
+        Assert.NotNull(hit.QuerySelector($"a[href='/Sessions/{sessionId}']"));
+        Assert.Contains("Đã cấp xong giấy chứng nhận", hit.QuerySelector(".answer")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Items.CountAsync(i => i.SessionId == sessionId && i.Id != id)));
+
+        // What similar-items.js asks for: the list alone.
+        var listOnly = new HttpRequestMessage(HttpMethod.Post, button.GetAttribute("formaction")) { Content = form.With(("Input.Text", typed)) };
+        listOnly.Headers.Add("X-Similar-List", "1");
+        var fragment = await Html.ParseAsync(await browser.SendAsync(listOnly));
+        Assert.Null(fragment.QuerySelector("form"));
+        Assert.NotNull(fragment.QuerySelector($"#similar-items a[href='/Items/{id}']"));
+
+        // Nothing typed: a hint, not an error page.
+        var empty = await Html.ParseAsync(await browser.PostAsync(button.GetAttribute("formaction"), form.With(("Input.Text", ""))));
+        Assert.Contains("Nhập nội dung ý kiến", empty.QuerySelector("#similar-items")!.TextContent);
+        Assert.Equal(200, (int)(await browser.GetAsync("/js/similar-items.js")).StatusCode);
+    }
 }
