@@ -174,4 +174,30 @@ public sealed class SimilarItemsTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("Nhập nội dung ý kiến", empty.QuerySelector("#similar-items")!.TextContent);
         Assert.Equal(200, (int)(await browser.GetAsync("/js/similar-items.js")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_item_page_lists_earlier_similar_items_for_the_office_only()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var (_, laterSession) = await HeldSessionAsync();
+        const string school = "Đề nghị tỉnh quan tâm đầu tư xây dựng thêm phòng học cho trường tiểu học Phước Lộcxy, " +
+            "hiện nhiều lớp phải học nhờ nhà văn hóa thôn, thiếu bàn ghế và nhà vệ sinh, ảnh hưởng đến chất lượng dạy và học";
+        var earlier = await NewItemAsync(office, sessionId, school);
+        var later = await NewItemAsync(office, laterSession, school.Replace("thiếu bàn ghế", "thiếu cả bàn ghế"));
+
+        var browser = await app.SignedInBrowserAsync("vanphong");
+        var plain = await Html.GetDocumentAsync(browser, $"/Items/{later}");
+        Assert.NotNull(plain.QuerySelector($"a[href='/Items/{later}?similar=true#similar-items']"));
+        Assert.Empty(plain.QuerySelectorAll("#similar-items li"));
+
+        var page = await Html.GetDocumentAsync(browser, $"/Items/{later}?similar=true");
+        var links = page.QuerySelectorAll("#similar-items li > a[href^='/Items/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.True(links.Contains($"/Items/{earlier}"), page.QuerySelector("#similar-items")?.OuterHtml ?? "no section");
+        Assert.DoesNotContain($"/Items/{later}", links);
+
+        // A member reading a public item gets neither the link nor the list.
+        var member = await app.SignedInBrowserAsync("dangvien");
+        var asMember = await Html.GetDocumentAsync(member, $"/Items/{later}?similar=true");
+        Assert.Null(asMember.QuerySelector("#similar-items"));
+    }
 }
