@@ -69,12 +69,14 @@ public static class SimilarQuality
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
 
-        Console.WriteLine("| edits | exact Jaccard baseline recall | LSH (stage 1) recall | stages 1+2 recall | precision | LSH candidates/check | false candidates/check (returned, unlike the original) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| edits | exact Jaccard baseline recall | LSH (stage 1) recall | stages 1+2 recall | precision | LSH candidates/check | false candidates/check (returned, unlike the original) | lookup p50 / p99 | of which the two queries p50 / p99 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, rate, paraphrase) in new[] { ("5%", 0.05, false), ("10%", 0.10, false), ("20%", 0.20, false), ("paraphrase", 0.25, true) })
         {
             int baseline = 0, lshFound = 0, found = 0, returned = 0, falseHits = 0;
             long lshCandidates = 0;
+            var timings = new List<double>(checks);
+            var queryTimings = new List<double>(checks);
             var rng = new Random(name.Length * 1000 + (int)(rate * 100));
             for (var c = 0; c < checks; c++)
             {
@@ -84,21 +86,31 @@ public static class SimilarQuality
                 var query = SimilarText.Fingerprint(copy, scheme);
                 if (SimilarText.Compare(query, fingerprints[original], near, reworded) is not null) baseline++;
 
+                var started = Stopwatch.GetTimestamp();
                 var lsh = Ids(searcher, SimilarQueries.Bands(scheme.BandKeysOf(query.Shingles)), SimilarQueries.MaxNearCandidates);
                 var bm25 = Ids(searcher, SimilarQueries.Reworded(query.FoldSyllables), SimilarQueries.MaxRewordedCandidates);
+                queryTimings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 lshCandidates += lsh.Count;
                 if (lsh.Contains(original) && SimilarText.Compare(query, fingerprints[original], near, 2.0) is not null) lshFound++;
-                var hits = lsh.Union(bm25).Where(id => SimilarText.Compare(query, fingerprints[id], near, reworded) is not null).ToList();
+                // As in the app, candidates are fingerprinted from their text at lookup time.
+                var hits = lsh.Union(bm25).Where(id => SimilarText.Compare(query, SimilarText.Fingerprint(items[id], scheme), near, reworded) is not null).ToList();
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 returned += hits.Count;
                 if (hits.Contains(original)) found++;
                 // An item as like the original as the copy is a duplicate already in the corpus, not a false one.
                 falseHits += hits.Count(id => id != original && SimilarText.Compare(fingerprints[original], fingerprints[id], near, reworded) is null);
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {Percent(baseline, checks)} | {Percent(lshFound, checks)} | {Percent(found, checks)} | {Percent(returned - falseHits, returned)} | {(double)lshCandidates / checks:F2} | {(double)falseHits / checks:F3} |"));
+                $"| {name} | {Percent(baseline, checks)} | {Percent(lshFound, checks)} | {Percent(found, checks)} | {Percent(returned - falseHits, returned)} | {(double)lshCandidates / checks:F2} | {(double)falseHits / checks:F3} | {Quantile(timings, 0.5):F2} / {Quantile(timings, 0.99):F2} ms | {Quantile(queryTimings, 0.5):F2} / {Quantile(queryTimings, 0.99):F2} ms |"));
         }
         Console.WriteLine($"total {watch.Elapsed.TotalSeconds:F1} s");
         return 0;
+    }
+
+    private static double Quantile(List<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
     }
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + "%";

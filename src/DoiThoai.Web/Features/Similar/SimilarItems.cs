@@ -5,6 +5,7 @@ using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace DoiThoai.Web.Features.Similar;
@@ -36,8 +37,10 @@ public sealed class SimilarItems(SearchIndex index, UserScope scope)
 
     public async Task<IReadOnlyList<SimilarItem>> FindAsync(string? text, int? excludeItemId = null, int max = DefaultMax, CancellationToken ct = default)
     {
+        if (Refusal(text) is not null) return [];
         var query = SimilarText.Fingerprint(text);
-        if (Refusal(text) is not null || query.IsEmpty) return [];
+        if (query.IsEmpty) return []; // only punctuation: nothing to compare
+
         await index.CatchUpAsync(ct);
         var (nearIds, _) = index.Search(SimilarQueries.Bands(MinHash.Default.BandKeysOf(query.Shingles)), SimilarQueries.MaxNearCandidates);
         var (rewordedIds, _) = index.Search(SimilarQueries.Reworded(query.FoldSyllables), SimilarQueries.MaxRewordedCandidates);
@@ -83,12 +86,18 @@ public static class SimilarQueries
         return query;
     }
 
-    /// <summary>BM25 over the fold syllables: any of them may match, rarer and repeated ones weigh more.</summary>
+    /// <summary>
+    /// BM25 over the fold syllables. Syllables in more than <see cref="CommonShare"/> of the items
+    /// ("de", "nghi", "cua") only add to the score of items matched by a rarer one, so the query never
+    /// walks the postings of every item; when a text has only common syllables they all count.
+    /// </summary>
     public static Query Reworded(IReadOnlyList<string> foldSyllables)
     {
-        var query = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        var query = new CommonTermsQuery(Occur.SHOULD, Occur.SHOULD, CommonShare);
         foreach (var syllable in foldSyllables.Distinct(StringComparer.Ordinal).Take(MaxRewordedSyllables))
-            query.Add(new TermQuery(new Term(SearchIndex.Fields.Fold, syllable)), Occur.SHOULD);
+            query.Add(new Term(SearchIndex.Fields.Fold, syllable));
         return query;
     }
+
+    private const float CommonShare = 0.05f;
 }
