@@ -82,7 +82,8 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         return new SearchResult(await ReadableHitsAsync(found, fold.ToHashSet(), ct), total, null);
     }
 
-    private static BooleanQuery TextQuery(List<string> fold, List<string> tone)
+    /// <summary>Every fold syllable must match; each matching tone syllable raises the rank.</summary>
+    public static BooleanQuery TextQuery(IReadOnlyList<string> fold, IReadOnlyList<string> tone)
     {
         var query = new BooleanQuery();
         foreach (var syllable in fold) query.Add(new TermQuery(new Term(F.Fold, syllable)), Occur.MUST);
