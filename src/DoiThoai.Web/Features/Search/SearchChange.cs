@@ -103,29 +103,40 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
         var assignmentsById = tracker.Entries<Assignment>().Select(e => e.Entity).Where(a => a.Id != 0).ToDictionary(a => a.Id);
         foreach (var co in tracker.Entries<AssignmentCoUnit>().Where(Changed))
             if (assignmentsById.TryGetValue(co.Entity.AssignmentId, out var owner)) assignments.Add(owner);
-        foreach (var assignment in assignments)
+        if (assignments.Count > 0)
         {
-            var owner = tracker.Entries<Item>().Select(e => e.Entity).FirstOrDefault(i => i.Assignments.Contains(assignment));
-            if (owner is not null) items.Add(owner);
-            else if (assignment.ItemId > 0) itemIds.Add(assignment.ItemId);
+            var itemOf = tracker.Entries<Item>().SelectMany(e => e.Entity.Assignments.Select(a => (Assignment: a, Item: e.Entity)))
+                .ToDictionary(p => p.Assignment, p => p.Item);
+            foreach (var assignment in assignments)
+            {
+                if (itemOf.TryGetValue(assignment, out var owner)) items.Add(owner);
+                else if (assignment.ItemId > 0) itemIds.Add(assignment.ItemId);
+            }
         }
 
         var sessions = tracker.Entries<DialogueSession>()
             .Where(e => e.State == EntityState.Modified && IndexedSessionProperties.Any(p => e.Property(p).IsModified))
             .Select(e => e.Entity).ToHashSet();
         var sessionIds = new HashSet<int>();
-        foreach (var conclusion in tracker.Entries<Conclusion>().Where(Changed).Select(e => e.Entity))
+        var conclusions = tracker.Entries<Conclusion>().Where(Changed).Select(e => e.Entity).ToList();
+        if (conclusions.Count > 0)
         {
-            var owner = tracker.Entries<DialogueSession>().Select(e => e.Entity).FirstOrDefault(s => s.Conclusions.Contains(conclusion));
-            if (owner is not null) sessions.Add(owner);
-            else if (conclusion.SessionId > 0) sessionIds.Add(conclusion.SessionId);
+            var sessionOf = tracker.Entries<DialogueSession>().SelectMany(e => e.Entity.Conclusions.Select(c => (Conclusion: c, Session: e.Entity)))
+                .ToDictionary(p => p.Conclusion, p => p.Session);
+            foreach (var conclusion in conclusions)
+            {
+                if (sessionOf.TryGetValue(conclusion, out var owner)) sessions.Add(owner);
+                else if (conclusion.SessionId > 0) sessionIds.Add(conclusion.SessionId);
+            }
         }
 
         if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count == 0) return;
         var now = DateTime.UtcNow;
         foreach (var item in items) context.Add(SearchChange.For(item, now));
-        foreach (var id in itemIds.Where(id => items.All(i => i.Id != id))) context.Add(SearchChange.ForItem(id, now));
+        itemIds.ExceptWith(items.Select(i => i.Id));
+        foreach (var id in itemIds) context.Add(SearchChange.ForItem(id, now));
         foreach (var session in sessions) context.Add(SearchChange.For(session, now));
-        foreach (var id in sessionIds.Where(id => sessions.All(s => s.Id != id))) context.Add(SearchChange.ForSession(id, now));
+        sessionIds.ExceptWith(sessions.Select(s => s.Id));
+        foreach (var id in sessionIds) context.Add(SearchChange.ForSession(id, now));
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Items;
 using Lucene.Net.Index;
@@ -18,12 +21,39 @@ namespace DoiThoai.Web.Features.Search;
 /// </summary>
 public static class SearchScope
 {
-    /// <summary>Null when the caller may see everything (administrators).</summary>
-    public static async Task<Query?> ForAsync(UserScope scope, CancellationToken ct)
+    /// <summary>
+    /// The caller's scope as a filter, null when the caller may see everything (administrators).
+    /// Built filters are kept by what they were built from (roles, unit sets, person, sessions), so
+    /// the next search in the same scope reuses their per-segment bitsets instead of walking the
+    /// postings of thousands of unit ids again.
+    /// </summary>
+    public static async Task<Filter?> ForAsync(UserScope scope, CancellationToken ct)
     {
         if (scope.IsAdmin) return null;
+        var inputs = new List<IEnumerable<int>>();
+        var query = await QueryAsync(scope, inputs, ct);
+        var roles = string.Join(',', new[] { Roles.OfficeStaff, Roles.Leader, Roles.Editor, Roles.DepartmentHandler, Roles.Member }.Where(scope.IsInRole));
+        return Cached("scope:" + roles, inputs, () => query);
+    }
+
+    private static readonly ConcurrentDictionary<string, Filter> Filters = new();
+    private const int MaxCachedFilters = 500;
+
+    /// <summary>The filter for <paramref name="build"/>'s query, shared by every search whose key and id sets are the same.</summary>
+    public static Filter Cached(string key, IEnumerable<IEnumerable<int>> idSets, Func<Query> build)
+    {
+        var text = new StringBuilder(key);
+        foreach (var set in idSets) text.Append('|').AppendJoin(',', set.Order());
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        if (Filters.Count > MaxCachedFilters) Filters.Clear();
+        return Filters.GetOrAdd(hash, _ => new CachingWrapperFilter(new QueryWrapperFilter(build())));
+    }
+
+    private static async Task<Query> QueryAsync(UserScope scope, List<IEnumerable<int>> inputs, CancellationToken ct)
+    {
         var overseen = await scope.OverseenUnitsAsync() ?? throw new InvalidOperationException("Only administrators oversee every unit.");
         var isHandler = scope.IsInRole(Roles.DepartmentHandler);
+        inputs.Add(overseen);
 
         Query sessions;
         if (scope.IsSecretariat || scope.IsInRole(Roles.Editor))
@@ -32,15 +62,21 @@ public static class SearchScope
             // A handler reads the sessions where some item is assigned to their units: a property of
             // the session's other items, so asked of the database (one indexed query) rather than
             // re-indexing a whole session whenever one of its items is assigned.
-            sessions = In(F.SessionId, await (await scope.SessionsAsync()).Select(s => s.Id).ToListAsync(ct));
+        {
+            var ids = await (await scope.SessionsAsync()).Select(s => s.Id).ToListAsync(ct);
+            inputs.Add(ids);
+            sessions = In(F.SessionId, ids);
+        }
         else if (scope.IsInRole(Roles.Member))
         {
             var belongs = await scope.BelongsToUnitsAsync();
+            inputs.Add(belongs);
             sessions = Any(In(F.HostUnit, belongs), In(F.ParticipantUnit, belongs));
         }
         else return Nothing;
 
         var personId = await scope.PersonIdAsync();
+        inputs.Add(personId is { } id ? [id] : []);
         Query items;
         if (scope.IsSecretariat)
             items = Any(Is(F.Confidentiality, Confidentiality.Public), Is(F.Confidentiality, Confidentiality.Internal), In(F.HostUnit, overseen));

@@ -3,6 +3,7 @@ using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Sessions;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using F = DoiThoai.Web.Features.Search.SearchDocuments.Fields;
 using Kinds = DoiThoai.Web.Features.Search.SearchDocuments.Kinds;
@@ -94,20 +95,29 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
     /// <summary>The reader's scope and the filters; they narrow the hits and add nothing to the score.</summary>
     private async Task<Filter?> FilterAsync(SearchFilters filters, CancellationToken ct)
     {
+        var parts = new List<Filter>();
+        if (await SearchScope.ForAsync(scope, ct) is { } scoped) parts.Add(scoped);
+        if (filters.UnitId is { } unitId)
+        {
+            var units = (await directory.GetAsync(ct)).Overseen(unitId);
+            parts.Add(SearchScope.Cached("unit", [units], () => SearchScope.In(F.HostUnit, units)));
+        }
         var clauses = new List<Query>();
-        if (await SearchScope.ForAsync(scope, ct) is { } scoped) clauses.Add(scoped);
         if (filters.Kind is { } kind) clauses.Add(SearchScope.Is(F.Kind, kind));
         if (filters.SessionId is { } sessionId) clauses.Add(SearchScope.Is(F.SessionId, SearchDocuments.Number(sessionId)));
         if (filters.TermId is { } termId) clauses.Add(SearchScope.Is(F.TermId, SearchDocuments.Number(termId)));
         if (filters.TopicId is { } topicId) clauses.Add(SearchScope.Is(F.TopicId, SearchDocuments.Number(topicId)));
         if (filters.Status is { } status) clauses.Add(SearchScope.Is(F.Status, status));
         if (filters.Confidentiality is { } confidentiality) clauses.Add(SearchScope.Is(F.Confidentiality, confidentiality));
-        if (filters.UnitId is { } unitId) clauses.Add(SearchScope.In(F.HostUnit, (await directory.GetAsync(ct)).Overseen(unitId)));
         if (filters.From is not null || filters.To is not null)
             clauses.Add(NumericRangeQuery.NewInt32Range(F.Date,
                 filters.From is { } from ? SearchDocuments.DateKey(from) : null,
                 filters.To is { } to ? SearchDocuments.DateKey(to) : null, true, true));
-        return clauses.Count == 0 ? null : new QueryWrapperFilter(SearchScope.All([.. clauses]));
+        if (clauses.Count > 0) parts.Add(new QueryWrapperFilter(SearchScope.All([.. clauses])));
+        if (parts.Count <= 1) return parts.SingleOrDefault();
+        var all = new BooleanFilter();
+        foreach (var part in parts) all.Add(part, Occur.MUST);
+        return all;
     }
 
     /// <summary>
