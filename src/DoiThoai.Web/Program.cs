@@ -28,6 +28,7 @@ builder.Services
     .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become
     .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
     .AddSingleton<SearchIndex>()   // Features/Search: this node's Lucene index, fed from the change log
+    .AddHostedService<SearchCatchUpWorker>() // Features/Search: applies other nodes' changes every second
     .AddScoped<SearchService>()    // Features/Search: tone- and fold-key search within the reader's scope
     .AddScoped<SimilarItems>()     // Features/Similar: near-copies (MinHash/LSH) and reworded items (BM25), verified exactly
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring

@@ -6,7 +6,8 @@ namespace DoiThoai.Web.Features.Accounts;
 
 /// <summary>
 /// What the current caller may see and do, by role and organisation unit. Every page and endpoint
-/// filters its queries through here, so a rule is written once.
+/// filters its queries through here, so a rule is written once. Search applies the same rules to
+/// fields of its index (Features/Search/SearchScope.cs): a change here needs the same change there.
 /// </summary>
 public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDirectory directory)
 {
@@ -94,6 +95,9 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
     /// </summary>
     public async Task<bool> RunsSessionAsync(int hostUnitId) =>
         IsSecretariat && (IsAdmin || (await LoadAsync()).Overseen.Contains(hostUnitId));
+
+    /// <summary>The organisations a member belongs to (their unit, its predecessors and ancestors).</summary>
+    public async Task<IReadOnlySet<int>> BelongsToUnitsAsync() => (await LoadAsync()).BelongsTo;
 
     /// <summary>Units the caller works within (for choosing a host unit or an assignee).</summary>
     public async Task<IReadOnlySet<int>?> OverseenUnitsAsync() => IsAdmin ? null : (await LoadAsync()).Overseen;

@@ -58,26 +58,7 @@ public sealed class NotificationJobs(IServiceScopeFactory scopes)
 public sealed class NotificationWorker(NotificationJobs jobs, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationWorker> log)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await jobs.RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Notification round failed; the next round tries again");
-                }
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Repeating.RunAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock, async ct => await jobs.RunOnceAsync(ct),
+            log, "Notification round failed; the next round tries again", stoppingToken);
 }

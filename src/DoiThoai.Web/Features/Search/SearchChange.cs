@@ -1,4 +1,6 @@
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Sessions;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,26 +10,30 @@ namespace DoiThoai.Web.Features.Search;
 /// One row per saved change to something searchable, written in the same transaction as the data
 /// (by <see cref="SearchChangeInterceptor"/>). Every node's <see cref="SearchIndex"/> replays the
 /// rows after the last one it applied, so the database stays the only source of truth.
+/// An item row re-indexes the item and its answer; a session row re-indexes everything of the
+/// session (its items, answers and conclusions), whose host, date, term or status are fields of them all.
 /// </summary>
 public sealed class SearchChange
 {
-    public const string ItemType = "Item";
-
     public long Id { get; private set; }
-    public string EntityType { get; private set; } = ItemType;
-    public int EntityId { get; private set; }
+    public int? ItemId { get; private set; }
+    public int? SessionId { get; private set; }
     public DateTime AtUtc { get; private set; }
 
-    /// <summary>
-    /// Only so that EF fills <see cref="EntityId"/> with the id a new item gets on insert and writes
-    /// the item before its change row, within the one SaveChanges.
-    /// </summary>
+    // The navigations are only there so that EF fills the id of an item or session added in the
+    // same SaveChanges and writes it before its change row.
     internal Item? Item { get; private set; }
+    internal DialogueSession? Session { get; private set; }
 
     private SearchChange() { }
 
-    internal static SearchChange For(Item item, DateTime atUtc) =>
-        new() { EntityType = ItemType, Item = item, AtUtc = atUtc };
+    internal static SearchChange For(Item item, DateTime atUtc) => new() { Item = item, AtUtc = atUtc };
+
+    internal static SearchChange ForItem(int itemId, DateTime atUtc) => new() { ItemId = itemId, AtUtc = atUtc };
+
+    internal static SearchChange For(DialogueSession session, DateTime atUtc) => new() { Session = session, AtUtc = atUtc };
+
+    internal static SearchChange ForSession(int sessionId, DateTime atUtc) => new() { SessionId = sessionId, AtUtc = atUtc };
 }
 
 internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<SearchChange>
@@ -35,17 +41,26 @@ internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<Searc
     public void Configure(EntityTypeBuilder<SearchChange> b)
     {
         b.ToTable("SearchChanges");
-        b.Property(c => c.EntityType).HasMaxLength(32);
-        b.HasOne(c => c.Item).WithMany().HasForeignKey(c => c.EntityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Item).WithMany().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Session).WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
 /// <summary>
-/// Adds a <see cref="SearchChange"/> for every item added or modified in a SaveChanges, so the
-/// change log commits or rolls back together with the data — whichever page, endpoint or import saved it.
+/// Adds a <see cref="SearchChange"/> for every saved change that alters what search shows or who
+/// may see it — item text, status, answer, confidentiality and assignments; a session's host,
+/// participants, term, date and status; conclusions — so the change log commits or rolls back
+/// together with the data, whichever page, endpoint or import saved it.
 /// </summary>
 public sealed class SearchChangeInterceptor : SaveChangesInterceptor
 {
+    /// <summary>Session properties that are fields of every document of the session.</summary>
+    private static readonly string[] IndexedSessionProperties =
+    [
+        nameof(DialogueSession.HostUnitId), nameof(DialogueSession.ParticipantUnitId), nameof(DialogueSession.TermId),
+        nameof(DialogueSession.StartsAtUtc), nameof(DialogueSession.Status),
+    ];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
@@ -58,15 +73,70 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    private static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
     private static void Record(DbContext? context)
     {
         if (context is null) return;
-        var changed = context.ChangeTracker.Entries<Item>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => e.Entity)
-            .ToList();
-        if (changed.Count == 0) return;
+        var tracker = context.ChangeTracker;
+        // One scan for changes instead of one per Entries() call below (bulk imports save thousands of rows).
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            Record(context, tracker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static void Record(DbContext context, ChangeTracker tracker)
+    {
+        var items = tracker.Entries<Item>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToHashSet();
+        var itemIds = new HashSet<int>();
+
+        // Assignments decide which handlers read an item; co-operating units hang off the assignment.
+        var assignments = tracker.Entries<Assignment>().Where(Changed).Select(e => e.Entity).ToList();
+        var assignmentsById = tracker.Entries<Assignment>().Select(e => e.Entity).Where(a => a.Id != 0).ToDictionary(a => a.Id);
+        foreach (var co in tracker.Entries<AssignmentCoUnit>().Where(Changed))
+            if (assignmentsById.TryGetValue(co.Entity.AssignmentId, out var owner)) assignments.Add(owner);
+        if (assignments.Count > 0)
+        {
+            var itemOf = tracker.Entries<Item>().SelectMany(e => e.Entity.Assignments.Select(a => (Assignment: a, Item: e.Entity)))
+                .ToDictionary(p => p.Assignment, p => p.Item);
+            foreach (var assignment in assignments)
+            {
+                if (itemOf.TryGetValue(assignment, out var owner)) items.Add(owner);
+                else if (assignment.ItemId > 0) itemIds.Add(assignment.ItemId);
+            }
+        }
+
+        var sessions = tracker.Entries<DialogueSession>()
+            .Where(e => e.State == EntityState.Modified && IndexedSessionProperties.Any(p => e.Property(p).IsModified))
+            .Select(e => e.Entity).ToHashSet();
+        var sessionIds = new HashSet<int>();
+        var conclusions = tracker.Entries<Conclusion>().Where(Changed).Select(e => e.Entity).ToList();
+        if (conclusions.Count > 0)
+        {
+            var sessionOf = tracker.Entries<DialogueSession>().SelectMany(e => e.Entity.Conclusions.Select(c => (Conclusion: c, Session: e.Entity)))
+                .ToDictionary(p => p.Conclusion, p => p.Session);
+            foreach (var conclusion in conclusions)
+            {
+                if (sessionOf.TryGetValue(conclusion, out var owner)) sessions.Add(owner);
+                else if (conclusion.SessionId > 0) sessionIds.Add(conclusion.SessionId);
+            }
+        }
+
+        if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count == 0) return;
         var now = DateTime.UtcNow;
-        foreach (var item in changed) context.Add(SearchChange.For(item, now));
+        foreach (var item in items) context.Add(SearchChange.For(item, now));
+        itemIds.ExceptWith(items.Select(i => i.Id));
+        foreach (var id in itemIds) context.Add(SearchChange.ForItem(id, now));
+        foreach (var session in sessions) context.Add(SearchChange.For(session, now));
+        sessionIds.ExceptWith(sessions.Select(s => s.Id));
+        foreach (var id in sessionIds) context.Add(SearchChange.ForSession(id, now));
     }
 }

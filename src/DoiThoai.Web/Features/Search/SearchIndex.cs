@@ -1,8 +1,5 @@
 using System.Globalization;
-using DoiThoai.Text;
-using DoiThoai.Web.Features.Items;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -13,12 +10,13 @@ using FSDirectory = Lucene.Net.Store.FSDirectory;
 namespace DoiThoai.Web.Features.Search;
 
 /// <summary>
-/// This node's Lucene index of items, under Storage:DataPath/search-index. It holds only what the
-/// app computes itself: per item its filter fields and the syllables of the tone-key ("tone") and of
-/// the fold-key ("fold"), space-separated, so a whitespace tokenizer is all Lucene needs. The
+/// This node's Lucene index of items, answers and conclusions, under Storage:DataPath/search-index.
+/// It holds only what the app computes itself (<see cref="SearchDocuments"/>): filter and scope
+/// fields and the syllables of the tone-key ("tone") and of the fold-key ("fold"), space-separated,
+/// so a whitespace tokenizer is all Lucene needs. The
 /// database stays the source of truth: <see cref="CatchUpAsync"/> replays the <see cref="SearchChange"/>
 /// rows after the last one applied (kept in the Lucene commit's user data, so the index and its
-/// position move together), and a missing index is rebuilt from the Items table.
+/// position move together), and a missing index is rebuilt from the database.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
@@ -57,7 +55,7 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Applies the change-log rows written since the last call (one cheap query when there are none);
-    /// on first use builds the index from the whole Items table when it is missing or has no position.
+    /// on first use builds the index from the database when it is missing or has no position.
     /// </summary>
     public async Task CatchUpAsync(CancellationToken ct = default)
     {
@@ -80,13 +78,13 @@ public sealed class SearchIndex : IDisposable
             {
                 var from = lastChangeId;
                 var changes = await db.SearchChanges.AsNoTracking()
-                    .Where(c => c.Id > from && c.EntityType == SearchChange.ItemType)
+                    .Where(c => c.Id > from)
                     .OrderBy(c => c.Id).Take(Batch)
-                    .Select(c => new { c.Id, c.EntityId })
+                    .Select(c => new LoggedChange(c.Id, c.ItemId, c.SessionId))
                     .ToListAsync(ct);
                 if (changes.Count == 0) break;
                 NoteGaps(from, changes.Select(c => c.Id));
-                await ApplyAsync(db, changes.Select(c => c.EntityId).Distinct().ToList(), ct);
+                await ApplyAsync(db, changes, ct);
                 Commit(changes[^1].Id);
                 if (changes.Count < Batch) break;
             }
@@ -96,6 +94,8 @@ public sealed class SearchIndex : IDisposable
             gate.Release();
         }
     }
+
+    private sealed record LoggedChange(long Id, int? ItemId, int? SessionId);
 
     private void NoteGaps(long from, IEnumerable<long> ids)
     {
@@ -115,23 +115,66 @@ public sealed class SearchIndex : IDisposable
         foreach (var expired in gaps.Where(g => DateTime.UtcNow - g.Value > GapWait).Select(g => g.Key).ToList()) gaps.Remove(expired);
         var wanted = gaps.Keys.ToList();
         var found = await db.SearchChanges.AsNoTracking()
-            .Where(c => wanted.Contains(c.Id) && c.EntityType == SearchChange.ItemType)
-            .Select(c => new { c.Id, c.EntityId })
+            .Where(c => wanted.Contains(c.Id))
+            .Select(c => new LoggedChange(c.Id, c.ItemId, c.SessionId))
             .ToListAsync(ct);
         if (found.Count == 0) return;
-        await ApplyAsync(db, found.Select(c => c.EntityId).Distinct().ToList(), ct);
+        await ApplyAsync(db, found, ct);
         foreach (var change in found) gaps.Remove(change.Id);
         Commit(lastChangeId);
     }
 
-    private async Task ApplyAsync(AppDbContext db, List<int> ids, CancellationToken ct)
+    /// <summary>Re-indexes the items and sessions the changes name; what no longer exists leaves the index.</summary>
+    private async Task ApplyAsync(AppDbContext db, IReadOnlyCollection<LoggedChange> changes, CancellationToken ct)
     {
-        var items = await IndexedItem.Query(db.Items.Where(i => ids.Contains(i.Id))).ToListAsync(ct);
-        foreach (var item in items) writer!.UpdateDocument(new Term(Fields.Id, Key(item.Id)), item.ToDocument());
-        foreach (var gone in ids.Except(items.Select(i => i.Id))) writer!.DeleteDocuments(new Term(Fields.Id, Key(gone)));
+        var sessionIds = changes.Where(c => c.SessionId is not null).Select(c => c.SessionId!.Value).Distinct().ToList();
+        var itemIds = changes.Where(c => c.ItemId is not null).Select(c => c.ItemId!.Value).ToHashSet();
+        if (sessionIds.Count > 0)
+            itemIds.UnionWith(await db.Items.Where(i => sessionIds.Contains(i.SessionId)).Select(i => i.Id).ToListAsync(ct));
+        foreach (var chunk in itemIds.Chunk(Batch))
+        {
+            var ids = chunk.ToList();
+            var items = await SearchDocuments.ItemsAsync(db, q => q.Where(i => ids.Contains(i.Id)), ct);
+            var sessions = await SearchDocuments.SessionsAsync(db, items.Select(i => i.SessionId).Distinct().ToList(), ct);
+            foreach (var item in items) WriteItem(item, sessions[item.SessionId], update: true);
+            foreach (var gone in ids.Except(items.Select(i => i.Id)))
+            {
+                writer!.DeleteDocuments(SearchDocuments.KeyTerm(SearchDocuments.Kinds.Item, gone));
+                writer.DeleteDocuments(SearchDocuments.KeyTerm(SearchDocuments.Kinds.Answer, gone));
+            }
+        }
+        if (sessionIds.Count == 0) return;
+        var facts = await SearchDocuments.SessionsAsync(db, sessionIds, ct);
+        foreach (var sessionId in sessionIds)
+        {
+            writer!.DeleteDocuments(new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchDocuments.Fields.Kind, SearchDocuments.Kinds.Conclusion)), Occur.MUST },
+                { new TermQuery(new Term(SearchDocuments.Fields.SessionId, SearchDocuments.Number(sessionId))), Occur.MUST },
+            });
+        }
+        var conclusions = await SearchDocuments.ConclusionsAsync(db, q => q.Where(c => sessionIds.Contains(c.SessionId)), ct);
+        foreach (var conclusion in conclusions) writer!.AddDocument(SearchDocuments.ConclusionDocument(conclusion, facts[conclusion.SessionId]));
     }
 
-    /// <summary>Empties the index and builds it again from the Items table (the operator's `reindex`).</summary>
+    private void WriteItem(SearchDocuments.ItemSource item, SearchDocuments.SessionFacts session, bool update)
+    {
+        var doc = SearchDocuments.ItemDocument(item, session);
+        if (update) writer!.UpdateDocument(SearchDocuments.KeyTerm(SearchDocuments.Kinds.Item, item.Id), doc);
+        else writer!.AddDocument(doc);
+        var answerKey = SearchDocuments.KeyTerm(SearchDocuments.Kinds.Answer, item.Id);
+        if (SearchDocuments.AnswerDocument(item, session) is { } answer)
+        {
+            if (update) writer.UpdateDocument(answerKey, answer);
+            else writer.AddDocument(answer);
+        }
+        else if (update)
+        {
+            writer.DeleteDocuments(answerKey);
+        }
+    }
+
+    /// <summary>Empties the index and builds it again from the database (the operator's `reindex`); returns the number of items.</summary>
     public async Task<int> RebuildAsync(Action<int>? progress = null, CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
@@ -148,18 +191,42 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Ids of the matching items, best first (at most <paramref name="max"/>), and how many matched in all.</summary>
+    /// <summary>
+    /// Ids of the matching items (item documents only, whatever else the index holds), best first
+    /// (at most <paramref name="max"/>), and how many item documents matched in all.
+    /// </summary>
     public (IReadOnlyList<int> Ids, int TotalHits) Search(Query query, int max)
+    {
+        var (hits, total) = Find(query, ItemsOnly, 0, max);
+        return (hits.Select(h => h.Id).ToList(), total);
+    }
+
+    private static readonly Filter ItemsOnly =
+        new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchDocuments.Fields.Kind, SearchDocuments.Kinds.Item))));
+
+    /// <summary>A document found: its kind, its id (the item's for items and answers) and its session.</summary>
+    public readonly record struct Found(string Kind, int Id, int SessionId);
+
+    /// <summary>
+    /// The documents ranked <paramref name="skip"/>+1 to <paramref name="skip"/>+<paramref name="take"/> among
+    /// those matching <paramref name="query"/> and passing <paramref name="filter"/>, and how many pass in all.
+    /// </summary>
+    public (IReadOnlyList<Found> Hits, int TotalHits) Find(Query query, Filter? filter, int skip, int take)
     {
         var manager = searchers ?? throw new InvalidOperationException("Call CatchUpAsync before searching.");
         var searcher = manager.Acquire();
         try
         {
-            var top = searcher.Search(query, max);
-            var ids = new List<int>(top.ScoreDocs.Length);
-            foreach (var hit in top.ScoreDocs)
-                ids.Add(int.Parse(searcher.Doc(hit.Doc).Get(Fields.Id), CultureInfo.InvariantCulture));
-            return (ids, top.TotalHits);
+            var top = searcher.Search(query, filter, Math.Max(1, skip + take));
+            var hits = new List<Found>(Math.Min(take, top.ScoreDocs.Length));
+            foreach (var hit in top.ScoreDocs.Skip(skip))
+            {
+                var doc = searcher.Doc(hit.Doc);
+                hits.Add(new Found(doc.Get(SearchDocuments.Fields.Kind),
+                    int.Parse(doc.Get(SearchDocuments.Fields.Id), CultureInfo.InvariantCulture),
+                    int.Parse(doc.Get(SearchDocuments.Fields.SessionId), CultureInfo.InvariantCulture)));
+            }
+            return (hits, top.TotalHits);
         }
         finally
         {
@@ -184,24 +251,27 @@ public sealed class SearchIndex : IDisposable
 
     private async Task<int> RebuildCoreAsync(AppDbContext db, Action<int>? progress, CancellationToken ct)
     {
-        // The position is read first: changes committed while the items are read are applied again
+        // The position is read first: changes committed while the rows are read are applied again
         // at the next catch-up, which is harmless (an update replaces the whole document).
         var position = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         writer!.DeleteAll();
         gaps.Clear();
+        var sessions = await SearchDocuments.SessionsAsync(db, null, ct);
         var count = 0;
         var afterId = 0;
         while (true)
         {
             var from = afterId;
-            var items = await IndexedItem.Query(db.Items.Where(i => i.Id > from).OrderBy(i => i.Id).Take(Batch)).ToListAsync(ct);
+            var items = await SearchDocuments.ItemsAsync(db, q => q.Where(i => i.Id > from).OrderBy(i => i.Id).Take(Batch), ct);
             if (items.Count == 0) break;
-            foreach (var item in items) writer.AddDocument(item.ToDocument());
+            foreach (var item in items) WriteItem(item, sessions[item.SessionId], update: false);
             count += items.Count;
             afterId = items[^1].Id;
             progress?.Invoke(count);
             if (items.Count < Batch) break;
         }
+        foreach (var conclusion in await SearchDocuments.ConclusionsAsync(db, q => q, ct))
+            writer.AddDocument(SearchDocuments.ConclusionDocument(conclusion, sessions[conclusion.SessionId]));
         Commit(position);
         logger.LogInformation("Search index rebuilt: {Count} items, change log at {Position}.", count, position);
         return count;
@@ -215,8 +285,6 @@ public sealed class SearchIndex : IDisposable
         searchers!.MaybeRefreshBlocking();
     }
 
-    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
-
     public void Dispose()
     {
         searchers?.Dispose();
@@ -225,42 +293,8 @@ public sealed class SearchIndex : IDisposable
         gate.Dispose();
     }
 
-    public static class Fields
-    {
-        public const string Id = "id";
-        public const string SessionId = "sessionId";
-        public const string TopicId = "topicId";
-        public const string Status = "status";
-        public const string Confidentiality = "confidentiality";
-        public const string Tone = "tone";
-        public const string Fold = "fold";
-    }
-
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-    }
-
-    private sealed record IndexedItem(int Id, int SessionId, int? TopicId, ItemStatus Status, Confidentiality Confidentiality, string Text, string? Answer)
-    {
-        public static IQueryable<IndexedItem> Query(IQueryable<Item> items) => items.AsNoTracking()
-            .Select(i => new IndexedItem(i.Id, i.SessionId, i.TopicId, i.Status, i.Confidentiality, i.Text, i.Answer));
-
-        public Document ToDocument()
-        {
-            var tokens = Tokens.Of(Answer is null ? Text : Text + "\n" + Answer);
-            var doc = new Document
-            {
-                new StringField(Fields.Id, Key(Id), Field.Store.YES),
-                new StringField(Fields.SessionId, Key(SessionId), Field.Store.NO),
-                new StringField(Fields.Status, Status.ToString(), Field.Store.NO),
-                new StringField(Fields.Confidentiality, Confidentiality.ToString(), Field.Store.NO),
-                new TextField(Fields.Tone, string.Join(' ', tokens.ToneSyllables), Field.Store.NO),
-                new TextField(Fields.Fold, string.Join(' ', tokens.FoldSyllables), Field.Store.NO),
-            };
-            if (TopicId is { } topicId) doc.Add(new StringField(Fields.TopicId, Key(topicId), Field.Store.NO));
-            Similar.SimilarQueries.AddBandKeys(doc, Text);
-            return doc;
-        }
     }
 }

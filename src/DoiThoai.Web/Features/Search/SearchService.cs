@@ -1,14 +1,31 @@
 using DoiThoai.Text;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Sessions;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using F = DoiThoai.Web.Features.Search.SearchDocuments.Fields;
+using Kinds = DoiThoai.Web.Features.Search.SearchDocuments.Kinds;
 
 namespace DoiThoai.Web.Features.Search;
 
-public sealed record SearchFilters(int? SessionId = null, int? TopicId = null, ItemStatus? Status = null, Confidentiality? Confidentiality = null);
+/// <summary>
+/// What to search in. <see cref="UnitId"/> is the session's host unit with its sub-units and the
+/// units it succeeded; <see cref="From"/>–<see cref="To"/> the session's day; <see cref="Kind"/> one of
+/// <see cref="SearchDocuments.Kinds"/>. Topic, status and confidentiality belong to items, so
+/// setting one leaves out conclusions.
+/// </summary>
+public sealed record SearchFilters(
+    int? SessionId = null, int? TopicId = null, ItemStatus? Status = null, Confidentiality? Confidentiality = null,
+    int? UnitId = null, int? TermId = null, DateOnly? From = null, DateOnly? To = null, string? Kind = null);
 
-public sealed record SearchHit(int ItemId, int SessionId, int Number, ItemStatus Status, string Excerpt, IReadOnlyList<TextSpan> Highlights);
+/// <summary>
+/// A hit: an item, the answer to an item (<see cref="ItemId"/> is the item's) or a session
+/// conclusion; <see cref="Number"/> is the item's number or the conclusion's order.
+/// </summary>
+public sealed record SearchHit(string Kind, int Id, int? ItemId, int SessionId, int Number, ItemStatus? Status, string? AnsweredBy,
+    string Url, string Excerpt, IReadOnlyList<TextSpan> Highlights);
 
 /// <summary>A page of hits; <see cref="Message"/> says why there are none when the query had nothing to search for.</summary>
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, string? Message)
@@ -17,22 +34,25 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, stri
 }
 
 /// <summary>
-/// Search over items the caller may read: every fold syllable of the query must match ("bi thu chi bo"
+/// Search over what the caller may read: every fold syllable of the query must match ("bi thu chi bo"
 /// finds "bí thư chi bộ"), and each tone syllable that matches too raises the rank, so what was typed
 /// with the same tones comes first. Queries are built from terms, never parsed, so quotes, "*", ":" or
-/// "NEAR" are only text.
+/// "NEAR" are only text. The reader's scope and the filters are a Lucene filter (<see cref="SearchScope"/>),
+/// so the total is exact and only the shown page is read from the database.
 /// </summary>
-public sealed class SearchService(SearchIndex index, UserScope scope, AppDbContext db)
+public sealed class SearchService(SearchIndex index, UserScope scope, AppDbContext db, OrgDirectory directory)
 {
     public const int MaxQueryLength = 500;
-    /// <summary>Hits read from the index before the reader's scope is applied.</summary>
-    private const int MaxCandidates = 5_000;
+    /// <summary>How deep paging goes: a top-N of Lucene keeps N hits in memory.</summary>
+    public const int MaxWindow = 10_000;
     private const int MaxSyllables = 64;
     private const float ToneBoost = 2f;
 
     public const string EmptyQueryMessage = "Nhập nội dung cần tìm.";
     public const string TooLongMessage = "Nội dung tìm kiếm dài quá 500 ký tự.";
     public const string NothingToSearchMessage = "Nội dung tìm kiếm không có chữ hoặc số nào để tìm.";
+    public const string BadKindMessage = "Loại kết quả phải là item, answer hoặc conclusion.";
+    public const string BadRangeMessage = "Ngày bắt đầu phải trước ngày kết thúc.";
 
     /// <summary>Why the query cannot be run at all (empty or too long), or null.</summary>
     public static string? Refusal(string? query) =>
@@ -40,48 +60,116 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         : query.Length > MaxQueryLength ? TooLongMessage
         : null;
 
+    /// <summary>Why the filters cannot be applied, or null.</summary>
+    public static (string Field, string Message)? FilterRefusal(SearchFilters filters) =>
+        filters.Kind is { } kind && !Kinds.All.Contains(kind) ? ("kind", BadKindMessage)
+        : filters.From > filters.To ? ("to", BadRangeMessage)
+        : null;
+
     public async Task<SearchResult> SearchAsync(string? query, SearchFilters filters, Paging paging, CancellationToken ct = default)
     {
         if (Refusal(query) is { } refusal) return SearchResult.Empty(refusal);
+        if (FilterRefusal(filters) is { } bad) return SearchResult.Empty(bad.Message);
         var tokens = Tokens.Of(query);
         var fold = tokens.FoldSyllables.Distinct().Take(MaxSyllables).ToList();
         if (fold.Count == 0) return SearchResult.Empty(NothingToSearchMessage);
         var tone = tokens.ToneSyllables.Distinct().Take(MaxSyllables).ToList();
 
         await index.CatchUpAsync(ct);
-        var wanted = (int)Math.Min(MaxCandidates, Math.Max(200L, (long)paging.Page * paging.PageSize * 4));
-        var (candidates, _) = index.Search(Build(fold, tone, filters), wanted);
-        if (candidates.Count == 0) return SearchResult.Empty(null);
-
-        // Lucene ranks; the database decides who may read what (UserScope), in Lucene's order.
-        var readable = (await (await scope.ItemsAsync()).Where(i => candidates.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-        var ordered = candidates.Where(readable.Contains).ToList();
-        var pageIds = ordered.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        var rows = await db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.SessionId, i.Number, i.Status, i.Text })
-            .ToDictionaryAsync(i => i.Id, ct);
-        var foldSet = fold.ToHashSet();
-        var hits = pageIds.Where(rows.ContainsKey).Select(id =>
-        {
-            var row = rows[id];
-            var (excerpt, marks) = Highlighter.Excerpt(row.Text, foldSet);
-            return new SearchHit(row.Id, row.SessionId, row.Number, row.Status, excerpt, marks);
-        }).ToList();
-        return new SearchResult(hits, ordered.Count, null);
+        var filter = await FilterAsync(filters, ct);
+        var take = Math.Max(0, Math.Min(paging.PageSize, MaxWindow - paging.Skip));
+        var (found, total) = index.Find(TextQuery(fold, tone), filter, Math.Min(paging.Skip, MaxWindow), take);
+        if (found.Count == 0) return new SearchResult([], total, null);
+        return new SearchResult(await ReadableHitsAsync(found, fold.ToHashSet(), ct), total, null);
     }
 
-    private static BooleanQuery Build(List<string> fold, List<string> tone, SearchFilters filters)
+    /// <summary>Every fold syllable must match; each matching tone syllable raises the rank.</summary>
+    public static BooleanQuery TextQuery(IReadOnlyList<string> fold, IReadOnlyList<string> tone)
     {
         var query = new BooleanQuery();
-        foreach (var syllable in fold) query.Add(new TermQuery(new Term(SearchIndex.Fields.Fold, syllable)), Occur.MUST);
-        foreach (var syllable in tone) query.Add(new TermQuery(new Term(SearchIndex.Fields.Tone, syllable)) { Boost = ToneBoost }, Occur.SHOULD);
-        if (filters.SessionId is { } sessionId) query.Add(Exact(SearchIndex.Fields.SessionId, sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Occur.MUST);
-        if (filters.TopicId is { } topicId) query.Add(Exact(SearchIndex.Fields.TopicId, topicId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Occur.MUST);
-        if (filters.Status is { } status) query.Add(Exact(SearchIndex.Fields.Status, status.ToString()), Occur.MUST);
-        if (filters.Confidentiality is { } confidentiality) query.Add(Exact(SearchIndex.Fields.Confidentiality, confidentiality.ToString()), Occur.MUST);
+        foreach (var syllable in fold) query.Add(new TermQuery(new Term(F.Fold, syllable)), Occur.MUST);
+        foreach (var syllable in tone) query.Add(new TermQuery(new Term(F.Tone, syllable)) { Boost = ToneBoost }, Occur.SHOULD);
         return query;
     }
 
-    // Filters only narrow; they add nothing to the score.
-    private static Query Exact(string field, string value) => new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0f };
+    /// <summary>The reader's scope and the filters; they narrow the hits and add nothing to the score.</summary>
+    private async Task<Filter?> FilterAsync(SearchFilters filters, CancellationToken ct)
+    {
+        var parts = new List<Filter>();
+        if (await SearchScope.ForAsync(scope, ct) is { } scoped) parts.Add(scoped);
+        if (filters.UnitId is { } unitId)
+        {
+            var units = (await directory.GetAsync(ct)).Overseen(unitId);
+            parts.Add(SearchScope.Cached("unit", [units], () => SearchScope.In(F.HostUnit, units)));
+        }
+        var clauses = new List<Query>();
+        if (filters.Kind is { } kind) clauses.Add(SearchScope.Is(F.Kind, kind));
+        if (filters.SessionId is { } sessionId) clauses.Add(SearchScope.Is(F.SessionId, SearchDocuments.Number(sessionId)));
+        if (filters.TermId is { } termId) clauses.Add(SearchScope.Is(F.TermId, SearchDocuments.Number(termId)));
+        if (filters.TopicId is { } topicId) clauses.Add(SearchScope.Is(F.TopicId, SearchDocuments.Number(topicId)));
+        if (filters.Status is { } status) clauses.Add(SearchScope.Is(F.Status, status));
+        if (filters.Confidentiality is { } confidentiality) clauses.Add(SearchScope.Is(F.Confidentiality, confidentiality));
+        if (filters.From is not null || filters.To is not null)
+            clauses.Add(NumericRangeQuery.NewInt32Range(F.Date,
+                filters.From is { } from ? SearchDocuments.DateKey(from) : null,
+                filters.To is { } to ? SearchDocuments.DateKey(to) : null, true, true));
+        if (clauses.Count > 0) parts.Add(new QueryWrapperFilter(SearchScope.All([.. clauses])));
+        if (parts.Count <= 1) return parts.SingleOrDefault();
+        var all = new BooleanFilter();
+        foreach (var part in parts) all.Add(part, Occur.MUST);
+        return all;
+    }
+
+    /// <summary>
+    /// The page's hits read from the database, checked once more against the scope (cheap: a page of
+    /// ids), in case the index is behind a change that has just taken something away from the reader.
+    /// </summary>
+    private async Task<List<SearchHit>> ReadableHitsAsync(IReadOnlyList<SearchIndex.Found> found, HashSet<string> fold, CancellationToken ct)
+    {
+        var itemIds = found.Where(f => f.Kind != Kinds.Conclusion).Select(f => f.Id).Distinct().ToList();
+        var conclusionIds = found.Where(f => f.Kind == Kinds.Conclusion).Select(f => f.Id).ToList();
+
+        var items = itemIds.Count == 0 ? [] : await (await scope.ItemsAsync()).AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .Select(i => new
+            {
+                i.Id, i.SessionId, i.Number, i.Status, i.Text, i.Answer, i.AnsweredBy, i.RaisedByPersonId, i.Session!.HostUnitId,
+                Assignments = i.Assignments.Select(a => new SearchDocuments.AssignmentFacts(a.Id, a.AssignedAtUtc, a.LeadUnitId, a.CoUnits.Select(c => c.OrgUnitId).ToList())).ToList(),
+            })
+            .ToDictionaryAsync(i => i.Id, ct);
+        var conclusions = conclusionIds.Count == 0 ? [] : await db.Conclusions.AsNoTracking().Where(c => conclusionIds.Contains(c.Id))
+            .Join(await scope.SessionsAsync(), c => c.SessionId, s => s.Id, (c, s) => new { c.Id, c.SessionId, c.Order, c.Text, s.HostUnitId, s.Status })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var caller = ItemCaller.Of(scope, await scope.PersonIdAsync(), await scope.OverseenUnitsAsync());
+
+        var hits = new List<SearchHit>(found.Count);
+        foreach (var f in found)
+        {
+            if (f.Kind == Kinds.Conclusion)
+            {
+                if (!conclusions.TryGetValue(f.Id, out var c)) continue;
+                var issued = c.Status is SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp or SessionStatus.Closed;
+                if (!issued && !await scope.RunsSessionAsync(c.HostUnitId)) continue;
+                hits.Add(Hit(f, null, c.SessionId, c.Order, null, null, $"/Sessions/{c.SessionId}#conclusions", c.Text, fold));
+                continue;
+            }
+            if (!items.TryGetValue(f.Id, out var i)) continue;
+            if (f.Kind == Kinds.Item)
+            {
+                hits.Add(Hit(f, i.Id, i.SessionId, i.Number, i.Status, null, $"/Items/{i.Id}", i.Text, fold));
+                continue;
+            }
+            var current = SearchDocuments.Current(i.Assignments);
+            var facts = new ItemFacts(i.Status, i.RaisedByPersonId, current?.LeadUnitId, current?.CoUnitIds ?? [], i.HostUnitId);
+            if (i.Answer is null || !(caller.MaySeeWork(facts) || ItemWorkflow.IsSettledAnswer(i.Status, i.Answer))) continue;
+            hits.Add(Hit(f, i.Id, i.SessionId, i.Number, i.Status, i.AnsweredBy, $"/Items/{i.Id}#answer", i.Answer, fold));
+        }
+        return hits;
+    }
+
+    private static SearchHit Hit(SearchIndex.Found f, int? itemId, int sessionId, int number, ItemStatus? status, string? answeredBy,
+        string url, string text, HashSet<string> fold)
+    {
+        var (excerpt, marks) = Highlighter.Excerpt(text, fold);
+        return new SearchHit(f.Kind, f.Id, itemId, sessionId, number, status, answeredBy, url, excerpt, marks);
+    }
 }

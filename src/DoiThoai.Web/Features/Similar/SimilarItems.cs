@@ -95,7 +95,7 @@ public static class SimilarQueries
     {
         var query = new CommonTermsQuery(Occur.SHOULD, Occur.SHOULD, CommonShare);
         foreach (var syllable in foldSyllables.Distinct(StringComparer.Ordinal).Take(MaxRewordedSyllables))
-            query.Add(new Term(SearchIndex.Fields.Fold, syllable));
+            query.Add(new Term(SearchDocuments.Fields.Fold, syllable));
         return query;
     }
 

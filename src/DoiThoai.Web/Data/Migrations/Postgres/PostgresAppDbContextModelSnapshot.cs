@@ -1022,17 +1022,17 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("EntityId")
+                    b.Property<int?>("ItemId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SessionId");
 
                     b.ToTable("SearchChanges", (string)null);
                 });
@@ -1581,11 +1581,17 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("DoiThoai.Web.Features.Items.Item", "Item")
                         .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DoiThoai.Web.Features.Sessions.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Item");
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.Conclusion", b =>

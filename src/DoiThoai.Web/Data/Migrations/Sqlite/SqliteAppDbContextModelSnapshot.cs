@@ -979,17 +979,17 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("EntityId")
+                    b.Property<int?>("ItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SessionId");
 
                     b.ToTable("SearchChanges", (string)null);
                 });
@@ -1528,11 +1528,17 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("DoiThoai.Web.Features.Items.Item", "Item")
                         .WithMany()
-                        .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DoiThoai.Web.Features.Sessions.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Item");
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.Conclusion", b =>
