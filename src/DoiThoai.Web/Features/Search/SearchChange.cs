@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Sessions;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -73,6 +74,47 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>
+    /// How many saves in this process have committed change-log rows. A search catches up before it
+    /// runs only when this moved since its index last did (<see cref="SearchIndex.CatchUpWithLocalWritesAsync"/>),
+    /// so the node that wrote sees its change at once while reads cost no change-log query; other
+    /// processes' writes arrive through <see cref="SearchCatchUpWorker"/>.
+    /// </summary>
+    public static long LocalWrites => Interlocked.Read(ref localWrites);
+
+    private static long localWrites;
+    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context) Pending.Remove(context);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    // SaveChanges inside a caller's transaction is committed later; counting it now only makes the
+    // next search catch up early, and the worker picks the rows up once they are committed.
+    private static void Saved(DbContext? context)
+    {
+        if (context is not null && Pending.Remove(context)) Interlocked.Increment(ref localWrites);
+    }
+
     private static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 
     private static void Record(DbContext? context)
@@ -131,6 +173,7 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
         }
 
         if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count == 0) return;
+        Pending.AddOrUpdate(context, context);
         var now = DateTime.UtcNow;
         foreach (var item in items) context.Add(SearchChange.For(item, now));
         itemIds.ExceptWith(items.Select(i => i.Id));

@@ -53,6 +53,18 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last change-log id applied to the index (-1 before the first catch-up).</summary>
     public long LastChangeId => Interlocked.Read(ref lastChangeId);
 
+    private long caughtUpWithLocalWrites = -1;
+
+    /// <summary>
+    /// What a search calls first: catches up only when a save in this process committed change-log
+    /// rows since the last catch-up (or the index is not open yet), so the writer reads its own
+    /// change at once and a read-only search costs no database round trip.
+    /// </summary>
+    public Task CatchUpWithLocalWritesAsync(CancellationToken ct = default) =>
+        writer is not null && SearchChangeInterceptor.LocalWrites == Interlocked.Read(ref caughtUpWithLocalWrites)
+            ? Task.CompletedTask
+            : CatchUpAsync(ct);
+
     /// <summary>
     /// Applies the change-log rows written since the last call (one cheap query when there are none);
     /// on first use builds the index from the database when it is missing or has no position.
@@ -60,6 +72,8 @@ public sealed class SearchIndex : IDisposable
     public async Task CatchUpAsync(CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
+        // Read before the change log is: a save counted after this is caught up by the next call.
+        var localWrites = SearchChangeInterceptor.LocalWrites;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -70,6 +84,7 @@ public sealed class SearchIndex : IDisposable
                 if (lastChangeId < 0)
                 {
                     await RebuildCoreAsync(db, null, ct);
+                    Interlocked.Exchange(ref caughtUpWithLocalWrites, localWrites);
                     return;
                 }
             }
@@ -88,6 +103,7 @@ public sealed class SearchIndex : IDisposable
                 Commit(changes[^1].Id);
                 if (changes.Count < Batch) break;
             }
+            Interlocked.Exchange(ref caughtUpWithLocalWrites, localWrites);
         }
         finally
         {

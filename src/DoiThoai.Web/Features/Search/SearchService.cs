@@ -75,7 +75,7 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         if (fold.Count == 0) return SearchResult.Empty(NothingToSearchMessage);
         var tone = tokens.ToneSyllables.Distinct().Take(MaxSyllables).ToList();
 
-        await index.CatchUpAsync(ct);
+        await index.CatchUpWithLocalWritesAsync(ct);
         var filter = await FilterAsync(filters, ct);
         var take = Math.Max(0, Math.Min(paging.PageSize, MaxWindow - paging.Skip));
         var (found, total) = index.Find(TextQuery(fold, tone), filter, Math.Min(paging.Skip, MaxWindow), take);

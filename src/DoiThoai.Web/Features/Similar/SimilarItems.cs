@@ -41,7 +41,7 @@ public sealed class SimilarItems(SearchIndex index, UserScope scope)
         var query = SimilarText.Fingerprint(text);
         if (query.IsEmpty) return []; // only punctuation: nothing to compare
 
-        await index.CatchUpAsync(ct);
+        await index.CatchUpWithLocalWritesAsync(ct);
         var (nearIds, _) = index.Search(SimilarQueries.Bands(MinHash.Default.BandKeysOf(query.Shingles)), SimilarQueries.MaxNearCandidates);
         var (rewordedIds, _) = index.Search(SimilarQueries.Reworded(query.FoldSyllables), SimilarQueries.MaxRewordedCandidates);
         var candidates = nearIds.Union(rewordedIds).Where(id => id != excludeItemId).ToList();
