@@ -6,6 +6,7 @@ using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
 
@@ -28,6 +29,8 @@ builder.Services
     .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
     .AddSingleton<SearchIndex>()   // Features/Search: this node's Lucene index, fed from the change log
     .AddScoped<SearchService>()    // Features/Search: tone- and fold-key search within the reader's scope
+    .AddSingleton<RoutingModelCache>() // Features/Routing: the stored routing model, loaded once per node
+    .AddScoped<RoutingService>()   // Features/Routing: topic and lead-unit suggestion, trained from the items
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();
@@ -51,6 +54,7 @@ app.MapApi(api =>
     api.MapNotificationsApi();
     api.MapTasksApi();
     api.MapSearchApi();
+    api.MapRoutingApi();
 });
 
 await app.RunAsync();
