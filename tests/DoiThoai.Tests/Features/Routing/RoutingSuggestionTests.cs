@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DoiThoai.Tests.Features.Sessions;
 using DoiThoai.Web.Features.Items;
 using static DoiThoai.Tests.Features.Sessions.SessionPages;
 
@@ -13,9 +14,9 @@ public sealed class RoutingSuggestionTests(AppFactory app) : IClassFixture<AppFa
 {
     private sealed record Known(string Text, int TopicId, int LeadUnitId);
 
-    /// <summary>A demo item that was both classified and assigned, as the office recorded it.</summary>
+    /// <summary>The latest demo item both classified and assigned (to a unit that exists today).</summary>
     private Task<Known> AssignedDemoItemAsync() => app.WithDbAsync(db => db.Items
-        .Where(i => i.TopicId != null && i.Assignments.Any()).OrderBy(i => i.Id)
+        .Where(i => i.TopicId != null && i.Assignments.Any()).OrderByDescending(i => i.Id)
         .Select(i => new Known(i.Text, i.TopicId!.Value, i.Assignments.OrderByDescending(a => a.Id).Select(a => a.LeadUnitId).First()))
         .FirstAsync());
 
@@ -59,6 +60,20 @@ public sealed class RoutingSuggestionTests(AppFactory app) : IClassFixture<AppFa
         var confidence = suggestion["topic"]!["confidence"]!.GetValue<double>();
         Assert.InRange(confidence, 0.0001, 1);
         Assert.Equal(known.LeadUnitId, suggestion["leadUnit"]!["id"]!.GetValue<int>());
+
+        // At assignment time the item page pre-selects the suggested lead unit, with a hint.
+        var sessionId = (await SessionsApiTests.PlanAsync(office, app))["id"]!.GetValue<int>();
+        await office.PostJsonAsync($"/api/v1/sessions/{sessionId}/actions/hold", new { attendanceCount = 60 }, HttpStatusCode.OK);
+        var itemId = (await office.PostJsonAsync($"/api/v1/sessions/{sessionId}/items", new
+        {
+            kind = "recommendation", stage = "atSession", speakerName = "Đại biểu", urgency = "normal", confidentiality = "internal", text = Reworded(known.Text),
+        }, HttpStatusCode.Created))["id"]!.GetValue<int>();
+        await office.PostJsonAsync($"/api/v1/items/{itemId}/actions/classify",
+            new { topicId = known.TopicId, kind = "recommendation", urgency = "normal", confidentiality = "internal" }, HttpStatusCode.OK);
+        var itemPage = await Html.GetDocumentAsync(await app.SignedInBrowserAsync("vanphong"), $"/Items/{itemId}");
+        Assert.NotNull(itemPage.QuerySelector("#suggested-lead"));
+        Assert.Equal(known.LeadUnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            itemPage.QuerySelector("select#assign-lead option[selected]")?.GetAttribute("value"));
 
         // Retraining replaces the model rather than piling rows up.
         Assert.Equal(HttpStatusCode.Redirect, (await RetrainAsync(admin)).StatusCode);
