@@ -42,9 +42,10 @@ public sealed class RoutingService(AppDbContext db, RoutingModelCache cache, Tim
             throw new DomainValidationException("history",
                 $"Chưa đủ dữ liệu để huấn luyện: cần ít nhất {MinimumItems} ý kiến đã phân loại lĩnh vực, thuộc ít nhất 2 lĩnh vực (hiện có {topics.Count}).");
         var model = new RoutingModel(clock.GetUtcNow().UtcDateTime, trainedBy, Fit(topics), Enough(units) ? Fit(units) : null);
-        await db.RoutingModels.ExecuteDeleteAsync(ct);
+        // The new row first, then the old ones go: a suggestion meanwhile finds one model or the other, never none.
         db.RoutingModels.Add(model);
         await db.SaveChangesAsync(ct);
+        await db.RoutingModels.Where(m => m.Id < model.Id).ExecuteDeleteAsync(ct);
         return (await CurrentAsync(ct))!;
     }
 

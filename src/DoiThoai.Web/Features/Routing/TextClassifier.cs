@@ -20,7 +20,9 @@ public sealed record LabelScore(string Label, float Confidence);
 public sealed class TextClassifier
 {
     private const int FormatVersion = 1;
-    private static readonly MLContext Ml = new(seed: 1);
+    // A context per training, not one shared: its random generator (SDCA shuffles with it) would
+    // otherwise carry on from earlier trainings in the same process and break determinism.
+    private static MLContext NewContext() => new(seed: 1);
 
     private readonly ClassifierOptions options;
     private readonly string[] labels;
@@ -38,7 +40,7 @@ public sealed class TextClassifier
         this.idf = idf;
         this.model = model;
         this.inputSchema = inputSchema;
-        engine = Ml.Model.CreatePredictionEngine<Row, Output>(model, inputSchemaDefinition: Schema(labels.Length, idf.Length));
+        engine = NewContext().Model.CreatePredictionEngine<Row, Output>(model, inputSchemaDefinition: Schema(labels.Length, idf.Length));
     }
 
     public IReadOnlyList<string> Labels => labels;
@@ -73,16 +75,17 @@ public sealed class TextClassifier
             Label = (uint)labelIndex[labels[i]],
             Features = Vector(doc, vocabulary, idf),
         });
-        var data = Ml.Data.LoadFromEnumerable(rows, Schema(labelNames.Length, idf.Length));
+        var ml = NewContext();
+        var data = ml.Data.LoadFromEnumerable(rows, Schema(labelNames.Length, idf.Length));
         var trainer = options.Trainer switch
         {
-            ClassifierTrainer.Sdca => Ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            ClassifierTrainer.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
                 L2Regularization = options.L2,
                 MaximumNumberOfIterations = options.Iterations,
             }),
-            ClassifierTrainer.Lbfgs => (IEstimator<ITransformer>)Ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            ClassifierTrainer.Lbfgs => (IEstimator<ITransformer>)ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
                 L2Regularization = options.L2,
@@ -119,7 +122,7 @@ public sealed class TextClassifier
                 writer.Write(idf[index]);
             }
             using var modelStream = new MemoryStream();
-            Ml.Model.Save(model, inputSchema, modelStream);
+            NewContext().Model.Save(model, inputSchema, modelStream);
             writer.Write(modelStream.Length);
             writer.Write(modelStream.ToArray());
         }
@@ -142,7 +145,7 @@ public sealed class TextClassifier
         }
         var length = reader.ReadInt64();
         using var modelStream = new MemoryStream(reader.ReadBytes(checked((int)length)));
-        var model = Ml.Model.Load(modelStream, out var schema);
+        var model = NewContext().Model.Load(modelStream, out var schema);
         return new TextClassifier(options, labels, vocabulary, idf, model, schema);
     }
 
