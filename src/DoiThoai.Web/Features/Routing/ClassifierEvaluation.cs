@@ -17,6 +17,7 @@ public static class ClassifierEvaluation
     public static Dataset Load(string? folder)
     {
         if (string.IsNullOrWhiteSpace(folder)) throw new DatasetException("Thiếu thư mục dữ liệu. A data folder is missing.");
+        folder = FromWhereTyped(folder);
         var sentsPath = Path.Combine(folder, "sents.txt");
         var topicsPath = Path.Combine(folder, "topics.txt");
         foreach (var path in new[] { sentsPath, topicsPath })
@@ -30,6 +31,17 @@ public static class ClassifierEvaluation
         if (Array.FindIndex(labels, l => l.Length == 0) is var blank and >= 0)
             throw new DatasetException($"{topicsPath} dòng {blank + 1} không có nhãn. Line {blank + 1} has no label.");
         return new Dataset(texts, labels);
+    }
+
+    /// <summary>
+    /// `dotnet run` starts the app in the project folder, but a relative path is meant from where the
+    /// command was typed, which the shell keeps in PWD: that folder is used when it has the path.
+    /// </summary>
+    private static string FromWhereTyped(string folder)
+    {
+        if (Path.IsPathRooted(folder) || Directory.Exists(folder)) return folder;
+        var typedIn = Environment.GetEnvironmentVariable("PWD");
+        return typedIn is { Length: > 0 } && Directory.Exists(Path.Combine(typedIn, folder)) ? Path.Combine(typedIn, folder) : folder;
     }
 
     /// <summary>Prints the report to <paramref name="output"/>; 0 when done, 2 for bad input.</summary>
