@@ -61,13 +61,17 @@ public sealed class RoutingService(AppDbContext db, RoutingModelCache cache, Tim
         {
             var unitScores = unitModel.Predict(text);
             var ids = unitScores.Select(s => int.Parse(s.Label, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var unitNames = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            // A unit that has ceased (the 2025 restructuring) is not proposed, only units that exist today.
+            var today = VietnamTime.Today(clock.GetUtcNow().UtcDateTime);
+            var unitNames = await db.OrgUnits.AsNoTracking()
+                .Where(u => ids.Contains(u.Id) && u.ValidFrom <= today && (u.ValidTo == null || today <= u.ValidTo))
+                .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             unit = Best(unitScores, unitNames);
         }
         return new RoutingSuggestion(topic, unit);
     }
 
-    /// <summary>The most likely label that still exists (a topic taken out of use is skipped).</summary>
+    /// <summary>The most likely label still in use (a topic taken out of use or a ceased unit is skipped).</summary>
     private static SuggestedChoice? Best(IReadOnlyList<LabelScore> scores, Dictionary<int, string> names) =>
         scores.Select(s => (Id: int.Parse(s.Label, System.Globalization.CultureInfo.InvariantCulture), s.Confidence))
             .Where(s => names.ContainsKey(s.Id))
