@@ -6,6 +6,7 @@ using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
 using DoiThoai.Web.Features.Similar;
@@ -31,6 +32,8 @@ builder.Services
     .AddHostedService<SearchCatchUpWorker>() // Features/Search: applies other nodes' changes every second
     .AddScoped<SearchService>()    // Features/Search: tone- and fold-key search within the reader's scope
     .AddScoped<SimilarItems>()     // Features/Similar: near-copies (MinHash/LSH) and reworded items (BM25), verified exactly
+    .AddSingleton<RoutingModelCache>() // Features/Routing: the stored routing model, loaded once per node
+    .AddScoped<RoutingService>()   // Features/Routing: topic and lead-unit suggestion, trained from the items
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();
@@ -55,6 +58,7 @@ app.MapApi(api =>
     api.MapTasksApi();
     api.MapSearchApi();
     api.MapSimilarApi();
+    api.MapRoutingApi();
 });
 
 await app.RunAsync();

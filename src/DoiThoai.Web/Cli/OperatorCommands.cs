@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
@@ -16,6 +17,7 @@ public static class OperatorCommands
         ["migrate"] = ("Tạo hoặc cập nhật lược đồ cơ sở dữ liệu / create or upgrade the database schema", MigrateAsync),
         ["seed-demo"] = ("Nạp dữ liệu mẫu (idempotent) / load the demo data (idempotent)", SeedDemoAsync),
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
+        ["classifier"] = ("evaluate --train DIR --test DIR: đánh giá bộ phân loại / score the routing classifier; train: huấn luyện lại gợi ý phân loại / retrain the routing suggestion", ClassifierAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 
@@ -62,6 +64,43 @@ public static class OperatorCommands
         var count = await index.RebuildAsync(done => { if (done % 1_000 == 0) Console.WriteLine($"  {done:N0} …"); });
         Console.WriteLine($"Đã lập chỉ mục {count:N0} ý kiến. Indexed {count:N0} items.");
         return 0;
+    }
+
+    /// <summary>
+    /// `classifier evaluate` works on files only and never opens the database; `classifier train`
+    /// retrains the stored routing model from the items, as the admin page does.
+    /// </summary>
+    private static async Task<int> ClassifierAsync(IServiceProvider services, string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "evaluate":
+                return ClassifierEvaluation.Run(Option(args, "--train"), Option(args, "--test"), Console.Out, Console.Error);
+            case "train":
+                await DatabaseSetup.MigrateAsync(services.GetRequiredService<AppDbContext>());
+                try
+                {
+                    var model = await services.GetRequiredService<RoutingService>().TrainAsync("CLI");
+                    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"Đã huấn luyện từ {model.TopicItemCount} ý kiến (lĩnh vực, độ chính xác {model.TopicAccuracy:P0}) và {model.UnitItemCount} ý kiến đã giao (đơn vị chủ trì). Trained."));
+                    return 0;
+                }
+                catch (DomainValidationException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 2;
+                }
+            default:
+                Console.Error.WriteLine("Cách dùng / usage: classifier evaluate --train DIR --test DIR | classifier train");
+                return 2;
+        }
+    }
+
+    /// <summary>The value after <paramref name="name"/> ("--train DIR"), or null.</summary>
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int PrintHelp()

@@ -5,6 +5,7 @@ using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
+    public DbSet<RoutingModel> RoutingModels => Set<RoutingModel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

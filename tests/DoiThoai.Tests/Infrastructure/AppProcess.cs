@@ -18,9 +18,10 @@ public sealed class AppProcess : IAsyncLifetime
         ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DOITHOAI_TEST_PG")) { Database = database }.ConnectionString
         : null;
 
-    public async Task<(int ExitCode, string Output)> RunAsync(string verb)
+    /// <summary>Runs the verb with its arguments (`classifier`, `evaluate`, `--train`, DIR …).</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] verbAndArguments)
     {
-        var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), verb])
+        var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), .. verbAndArguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

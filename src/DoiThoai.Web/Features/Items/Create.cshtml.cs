@@ -1,4 +1,5 @@
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Sessions;
 using DoiThoai.Web.Features.Shared;
 using DoiThoai.Web.Features.Similar;
@@ -13,12 +14,13 @@ namespace DoiThoai.Web.Features.Items;
 /// Recording an item on a session. Office staff record any item at any stage the session accepts;
 /// a party member sends an opinion of their own before the session, through a shorter form.
 /// </summary>
-public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, SimilarItems similar, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, SimilarItems similar, RoutingService routing, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? SessionId { get; set; }
     [BindProperty] public ItemFormInput Input { get; set; } = new();
 
     public SessionHeading? Session { get; private set; }
+    public RoutingSuggestionView Routing { get; private set; } = RoutingSuggestionView.None;
     /// <summary>Office staff see every field; a member sees text, topic and kind.</summary>
     public bool IsSecretariat => scope.IsSecretariat;
     private bool MayRaise => scope.IsSecretariat || scope.IsInRole(Roles.Member);
@@ -54,11 +56,15 @@ public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, Simi
         });
     }
 
-    /// <summary><paramref name="next"/> is set by the "save and record the next one" button.</summary>
-    public Task<IActionResult> OnPostAsync(string? next)
+    /// <summary>
+    /// <paramref name="next"/> is set by the "save and record the next one" button;
+    /// <paramref name="suggest"/> by "suggest a topic and unit", which saves nothing.
+    /// </summary>
+    public Task<IActionResult> OnPostAsync(string? next, string? suggest)
     {
         if (!MayRaise) return Task.FromResult(PageErrors.Forbidden());
         if (SessionId is not { } sessionId) return Task.FromResult<IActionResult>(NotFound());
+        if (suggest is not null) return IsSecretariat ? this.TryLoadAsync(SuggestAsync) : Task.FromResult(PageErrors.Forbidden());
         var input = Input.ToItemInput(IsSecretariat);
         return this.TryChangeAsync(t, nameof(Input),
             async () =>
@@ -88,6 +94,18 @@ public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, Simi
         if (SessionId is null) return NotFound();
         ModelState.Clear();
         return await this.TryLoadAsync(ShowFormAsync);
+    }
+
+    /// <summary>The form again as typed, with the suggested topic selected; the person still saves it.</summary>
+    private async Task<IActionResult> SuggestAsync()
+    {
+        Routing = await RoutingSuggestionView.ForAsync(routing, Input.Text, HttpContext.RequestAborted);
+        if (Routing.Suggestion?.Topic is { } topic)
+        {
+            ModelState.Remove("Input.TopicId"); // else the select shows the posted value, not the suggestion
+            Input.TopicId = topic.Id;
+        }
+        return await ShowFormAsync();
     }
 
     private async Task<IActionResult> ShowSessionChoiceAsync()

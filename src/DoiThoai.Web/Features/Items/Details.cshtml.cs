@@ -1,6 +1,7 @@
 using System.Globalization;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.History;
+using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Shared;
 using DoiThoai.Web.Features.Similar;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace DoiThoai.Web.Features.Items;
 /// one form per action the caller may do now (the entity's state and the caller's part in it).
 /// </summary>
 [UploadLimits]
-public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, AppDbContext db, AttachmentStore store, SimilarItems similar, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, AppDbContext db, AttachmentStore store, SimilarItems similar, RoutingService routing, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Item Item { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
@@ -67,6 +68,8 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
     public DateOnly? DefaultDueOn { get; private set; }
     public DateOnly? DefaultCoOperatingDueOn { get; private set; }
     public ExtensionRequest? PendingExtension { get; private set; }
+    /// <summary>The routing model's lead unit for this text, pre-selected in the assign form (ADR 0010).</summary>
+    public SuggestedChoice? SuggestedLeadUnit { get; private set; }
 
     public Task<IActionResult> OnGetAsync(int id) => this.TryLoadAsync(() => ShowAsync(id));
 
@@ -165,6 +168,12 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
             var coUnits = assigning ? Act.CoUnitIds.Select(c => c.ToString(CultureInfo.InvariantCulture)).ToHashSet() : [];
             LeadUnits = await lists.UnitsInScopeAsync();
             CoUnits = LeadUnits.Select(u => new SelectListItem(u.Text, u.Value, coUnits.Contains(u.Value))).ToList();
+            if (!assigning && await routing.SuggestAsync(Item.Text, HttpContext.RequestAborted) is { LeadUnit: { } suggested }
+                && LeadUnits.Any(u => u.Value == suggested.Id.ToString(CultureInfo.InvariantCulture)))
+            {
+                SuggestedLeadUnit = suggested;
+                lead = suggested.Id.ToString(CultureInfo.InvariantCulture);
+            }
             foreach (var unit in LeadUnits) unit.Selected = unit.Value == lead;
             (DefaultDueOn, DefaultCoOperatingDueOn) = await workflow.DefaultDueDatesAsync(Item.Kind);
         }

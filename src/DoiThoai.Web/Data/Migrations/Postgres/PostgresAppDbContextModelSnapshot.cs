@@ -1011,6 +1011,45 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Routing.RoutingModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("TopicAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TopicItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("TopicModel")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("TrainedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrainedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double?>("UnitAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("UnitItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("UnitModel")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RoutingModels", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Search.SearchChange", b =>
                 {
                     b.Property<long>("Id")

@@ -970,6 +970,43 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Routing.RoutingModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TopicAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TopicItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TopicModel")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("TrainedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("UnitAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("UnitItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("UnitModel")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RoutingModels", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Search.SearchChange", b =>
                 {
                     b.Property<long>("Id")
