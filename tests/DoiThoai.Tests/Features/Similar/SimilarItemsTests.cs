@@ -149,6 +149,10 @@ public sealed class SimilarItemsTests(AppFactory app) : IClassFixture<AppFactory
         Assert.NotNull(page.QuerySelector("script[src='/js/similar-items.js'][defer]"));
         var button = page.QuerySelector("form.item-form button[formaction]")!;
         Assert.Equal("Tìm ý kiến tương tự", button.TextContent.Trim());
+        // Enter in a one-line field presses the form's first submit button: it must save, not look up.
+        var first = page.QuerySelector("form.item-form button[type=submit]")!;
+        Assert.Null(first.GetAttribute("formaction"));
+        Assert.Null(first.GetAttribute("name"));
         Assert.Empty(page.QuerySelectorAll("#similar-items li"));
 
         var form = await Html.GetFormAsync(browser, url, "form.item-form");
