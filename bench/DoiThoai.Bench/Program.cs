@@ -19,6 +19,7 @@ public static class BenchEntry
             return 0;
         },
         ["search-load"] = SearchLoad.RunAsync,
+        ["similar-load"] = SimilarLoad.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

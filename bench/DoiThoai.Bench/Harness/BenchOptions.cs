@@ -13,7 +13,7 @@ internal sealed record BenchOptions
     public double Rate { get; init; } = 30;
     public int Runs { get; init; } = 5;
     public int Seconds { get; init; } = 10;
-    public int WarmupSeconds { get; init; } = 5;
+    public int WarmupSeconds { get; init; } = 10;
     /// <summary>Where the database, index and results live; a fresh temp folder when not given.</summary>
     public string? DataPath { get; init; }
     /// <summary>Keep the data folder (and PostgreSQL cluster files) for a later run with --data.</summary>
@@ -39,7 +39,7 @@ internal sealed record BenchOptions
             Seed = Int("seed", 2026),
             Runs = Int("runs", 5),
             Seconds = Int("seconds", 10),
-            WarmupSeconds = Int("warmup", 5),
+            WarmupSeconds = Int("warmup", 10),
             Rate = values.TryGetValue("rate", out var rate) && rate is not null ? double.Parse(rate, CultureInfo.InvariantCulture) : 30,
             Provider = values.TryGetValue("provider", out var provider) && provider is not null
                 ? Enum.Parse<DatabaseProvider>(provider, ignoreCase: true) : DatabaseProvider.Sqlite,

@@ -43,6 +43,8 @@ internal sealed record ImportManifest(
 /// </summary>
 internal static class BulkImport
 {
+    /// <summary>The database id of generated item seq, as little-endian int32 at offset 4 × seq.</summary>
+    public const string IdsFile = "item-ids.bin";
     private const int ItemsPerBatch = 2_000;
     private const int BranchesPerCommune = 10;
     private const string CodePrefix = "BENCH-";
@@ -112,12 +114,16 @@ internal static class BulkImport
         Console.WriteLine($"Indexed {indexed:N0} items in {indexing.Elapsed.TotalSeconds:F1} s ({indexed / indexing.Elapsed.TotalSeconds:N0} items/s).");
 
         WriteGroundTruth(database.DataPath, generator, ids);
+        await File.WriteAllBytesAsync(Path.Combine(database.DataPath, IdsFile), System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.AsSpan()).ToArray());
         var manifest = new ImportManifest(options.Items, database.Provider.ToString(), options.Seed, sessions, world.UnitCount,
             insert.Elapsed.TotalSeconds, indexing.Elapsed.TotalSeconds, rawBytes, FolderBytes(index.Folder),
             database.Provider == DatabaseProvider.Sqlite ? FolderBytes(database.DataPath, "doithoai.db*") : 0);
         manifest.Write(database.DataPath);
         return manifest;
     }
+
+    public static int[] ReadIds(string dataPath) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(Path.Combine(dataPath, IdsFile))).ToArray();
 
     public static long FolderBytes(string folder, string pattern = "*") =>
         new DirectoryInfo(folder).EnumerateFiles(pattern).Sum(f => f.Length);

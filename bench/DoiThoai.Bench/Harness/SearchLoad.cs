@@ -15,7 +15,6 @@ namespace DoiThoai.Bench.Harness;
 internal static class SearchLoad
 {
     private const int TopN = 20;
-    private const string AdminPassword = "DoiThoai#2017";
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -30,29 +29,13 @@ internal static class SearchLoad
         var engine = engineHost.Services.GetRequiredService<SearchIndex>();
         await engine.CatchUpAsync();
 
-        using var app = await AppProcess.StartAsync(database.Environment(database.DataPath));
-        using var http = await app.SignedInClientAsync("admin", AdminPassword);
-        Console.WriteLine($"App serving {options.Items:N0} items at {app.BaseAddress} (pid {app.ProcessId}); {options.Rate} req/s, " +
-            $"{options.Runs} runs × {options.Seconds} s after {options.WarmupSeconds} s warm-up per query set.");
-
-        var peak = new MemorySample();
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                var now = app.Memory();
-                peak = new MemorySample(Math.Max(peak.WorkingSet, now.WorkingSet), now.PeakWorkingSet, Math.Max(peak.PrivateBytes, now.PrivateBytes));
-                try { await Task.Delay(250, sampling.Token); } catch (TaskCanceledException) { }
-            }
-        });
-
-        var rows = new List<(QuerySet Set, Percentiles App, Percentiles Engine, double Share)>();
+        using var app = await ServedApp.StartAsync(database, options);
+        var rows = new List<(LoadResult Result, double Share)>();
         foreach (var set in sets)
         {
             Func<int, Task<bool>> viaApp = async i =>
             {
-                using var response = await http.GetAsync(new Uri($"/api/v1/search?pageSize={TopN}&q={Uri.EscapeDataString(set.Queries[i % set.Queries.Count])}", UriKind.Relative));
+                using var response = await app.Http.GetAsync(new Uri($"/api/v1/search?pageSize={TopN}&q={Uri.EscapeDataString(set.Queries[i % set.Queries.Count])}", UriKind.Relative));
                 await response.Content.ReadAsByteArrayAsync();
                 return response.IsSuccessStatusCode;
             };
@@ -61,33 +44,13 @@ internal static class SearchLoad
                 engine.Search(SearchQueries.EngineQuery(set.Queries[i % set.Queries.Count]), TopN);
                 return Task.FromResult(true);
             };
-            var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
-            await OpenLoop.RunAsync(viaApp, options.Rate, warmup);
-            await OpenLoop.RunAsync(viaEngine, options.Rate, warmup);
-            var slowest = new Dictionary<string, double>();
-            void Observe(int i, double ms)
-            {
-                var query = set.Queries[i % set.Queries.Count];
-                slowest[query] = Math.Max(ms, slowest.GetValueOrDefault(query));
-            }
-            var appRuns = new List<Percentiles>();
-            var engineRuns = new List<Percentiles>();
-            for (var run = 0; run < options.Runs; run++)
-            {
-                appRuns.Add(await OpenLoop.RunAsync(viaApp, options.Rate, TimeSpan.FromSeconds(options.Seconds), Observe));
-                engineRuns.Add(await OpenLoop.RunAsync(viaEngine, options.Rate, TimeSpan.FromSeconds(options.Seconds)));
-                Console.WriteLine($"  {set.Name}, run {run + 1}: app p95 {appRuns[^1].P95:F1} ms, engine p95 {engineRuns[^1].P95:F1} ms");
-            }
-            if (set.Queries.Count > 1)
-                Console.WriteLine("  slowest through the app: " + string.Join(", ", slowest.OrderByDescending(q => q.Value).Take(5).Select(q => $"\"{q.Key}\" {q.Value:F0} ms")));
+            var result = await LoadRuns.CompareAsync(options, set.Name, set.Queries, viaApp, viaEngine);
             var share = set.Queries.Count == 1 ? (double)engine.Search(SearchQueries.EngineQuery(set.Queries[0]), 1).TotalHits / options.Items : double.NaN;
-            rows.Add((set, Percentiles.Median(appRuns), Percentiles.Median(engineRuns), share));
+            rows.Add((result, share));
         }
-        await sampling.CancelAsync();
-        await sampler;
-        var final = app.Memory();
+        var memory = await app.StopSamplingAsync();
 
-        var report = Report(options, database, import, rows, peak with { PeakWorkingSet = final.PeakWorkingSet });
+        var report = Report(options, database, import, rows, memory);
         Console.WriteLine();
         Console.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(database.DataPath, "results-search.md"), report);
@@ -95,7 +58,7 @@ internal static class SearchLoad
     }
 
     private static string Report(BenchOptions options, BenchDatabase database, ImportManifest import,
-        List<(QuerySet Set, Percentiles App, Percentiles Engine, double Share)> rows, MemorySample memory)
+        List<(LoadResult Result, double Share)> rows, MemorySample memory)
     {
         static string Ms(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
         static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
@@ -107,9 +70,10 @@ internal static class SearchLoad
         text.AppendLine();
         text.AppendLine("| query set | app p50 / p95 / p99 | engine p50 / p95 / p99 | app adds (p95) | target | met? |");
         text.AppendLine("|---|---:|---:|---:|---|---|");
-        foreach (var (set, app, engine, share) in rows)
+        foreach (var ((setName, app, maybeEngine), share) in rows)
         {
-            var name = double.IsNaN(share) ? set.Name : $"{set.Name}, {share:P0} of items";
+            var engine = maybeEngine!.Value;
+            var name = double.IsNaN(share) ? setName : $"{setName}, {share:P0} of items";
             var added = app.P95 - engine.P95;
             var errors = app.Errors > 0 ? $" ({app.Errors} failed)" : "";
             text.AppendLine(CultureInfo.InvariantCulture,
