@@ -69,6 +69,14 @@ internal sealed class BenchDatabase : IDisposable
         return builder.Build();
     }
 
+    /// <summary>Prints a Markdown report and keeps it beside the data (the folder is removed at the end unless --data or --keep).</summary>
+    public async Task PublishAsync(string fileName, string report)
+    {
+        Console.WriteLine();
+        Console.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(DataPath, fileName), report);
+    }
+
     public void Dispose()
     {
         cluster?.Dispose();

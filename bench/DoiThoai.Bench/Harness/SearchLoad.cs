@@ -51,9 +51,7 @@ internal static class SearchLoad
         var memory = await app.StopSamplingAsync();
 
         var report = Report(options, database, import, rows, memory);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        await File.WriteAllTextAsync(Path.Combine(database.DataPath, "results-search.md"), report);
+        await database.PublishAsync("results-search.md", report);
         return 0;
     }
 

@@ -71,15 +71,14 @@ internal static class SimilarLoad
             Console.WriteLine($"  {kind}: source found {recalled}/{items.Count}, other items returned {others}");
         }
 
+        var shuffle = new Random(options.Seed);
         var mix = fresh.Concat(checks.Values.SelectMany(c => c.Take(FreshTexts / checks.Count)).Select(i => i.Text))
-            .OrderBy(t => t.GetHashCode(StringComparison.Ordinal)).ToList();
+            .OrderBy(_ => shuffle.Next()).ToList();
         var latency = await LoadRuns.CompareAsync(options, "similar: new and copied texts", mix, async i => await FindAsync(mix[i % mix.Count]) is not null, null);
         var memory = await app.StopSamplingAsync();
 
         var report = Report(options, database, quality, latency, memory);
-        Console.WriteLine();
-        Console.WriteLine(report);
-        await File.WriteAllTextAsync(Path.Combine(database.DataPath, "results-similar.md"), report);
+        await database.PublishAsync("results-similar.md", report);
         return 0;
     }
 
