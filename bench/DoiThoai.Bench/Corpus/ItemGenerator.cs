@@ -98,7 +98,17 @@ internal sealed class ItemGenerator(IReadOnlyList<string> sentences, int seed, i
             $"{Pick(rng, PartyVocabulary.Actions)} {Pick(rng, PartyVocabulary.Fillers)}.";
     }
 
-    private Random RandomFor(int seq, int stream) => new(HashCode.Combine(seed, seq, stream));
+    /// <summary>
+    /// A generator per item and purpose, seeded by a fixed mix (SplitMix64's finaliser) of seed, seq
+    /// and stream: not HashCode.Combine, whose seed changes with every process.
+    /// </summary>
+    private Random RandomFor(int seq, int stream)
+    {
+        var x = unchecked(((ulong)(uint)seed << 32 | (uint)seq) * 0x9E3779B97F4A7C15UL + (ulong)stream);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return new Random((int)(x ^ (x >> 31)));
+    }
 
     private static T Pick<T>(Random rng, IReadOnlyList<T> list) => list[rng.Next(list.Count)];
 

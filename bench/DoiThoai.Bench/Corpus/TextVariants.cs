@@ -63,7 +63,7 @@ internal static class TextVariants
         return string.Join(' ', words);
     }
 
-    /// <summary>Rewords with synonyms, moves the sentences after the first one around and adds a lead-in.</summary>
+    /// <summary>Rewords with synonyms, moves the sentences after the first one around, adds a lead-in and edits 15% of the words.</summary>
     public static string Paraphrase(string text, Random rng)
     {
         var reworded = text;
@@ -75,6 +75,6 @@ internal static class TextVariants
         var sentences = reworded.Split(". ").ToList();
         var rest = sentences.Skip(1).OrderBy(_ => rng.Next()).ToList();
         string[] leads = ["Nhắc lại ý kiến kỳ trước:", "Một lần nữa cử tri nêu:", "Ý kiến tương tự:"];
-        return $"{leads[rng.Next(leads.Length)]} {string.Join(". ", rest.Prepend(sentences[0]))}";
+        return EditWords($"{leads[rng.Next(leads.Length)]} {string.Join(". ", rest.Prepend(sentences[0]))}", 0.15, rng);
     }
 }

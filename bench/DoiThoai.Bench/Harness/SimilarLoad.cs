@@ -38,7 +38,8 @@ internal static class SimilarLoad
         {
             var kind = generator.KindOf(seq);
             if (kind == VariantKind.Original) { if (fresh.Count < FreshTexts) fresh.Add(generator.Get(seq).Text); }
-            else if (checks[kind].Count < ChecksPerKind) checks[kind].Add(generator.Get(seq));
+            else if (checks[kind].Count < ChecksPerKind && generator.Get(seq) is { SourceSeq: var source } copy && source < options.Items)
+                checks[kind].Add(copy);
         }
 
         using var app = await ServedApp.StartAsync(database, options);
