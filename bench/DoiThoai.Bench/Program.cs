@@ -25,7 +25,17 @@ public static class BenchEntry
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && Verbs.TryGetValue(args[0], out var verb))
-            return await verb(BenchOptions.Parse(args[1..]));
+        {
+            try
+            {
+                return await verb(BenchOptions.Parse(args[1..]));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+            {
+                Console.Error.WriteLine($"{args[0]}: {e.Message}");
+                return 1;
+            }
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchEntry).Assembly).Run(args);
         return 0;
     }

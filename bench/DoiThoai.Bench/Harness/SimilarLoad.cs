@@ -46,8 +46,8 @@ internal static class SimilarLoad
         async Task<List<Found>?> FindAsync(string text)
         {
             using var response = await app.Http.PostAsJsonAsync(new Uri("/api/v1/items/similar", UriKind.Relative), new { text, max = Max });
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                throw new InvalidOperationException("POST /api/v1/items/similar is not in this build of the app (merge the near-duplicates branch).");
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+                throw new InvalidOperationException($"POST /api/v1/items/similar answers {(int)response.StatusCode}: not in this build of the app (merge the near-duplicates branch first).");
             if (!response.IsSuccessStatusCode) return null;
             using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
             return json.RootElement.EnumerateArray()
