@@ -8,6 +8,7 @@ using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
+using DoiThoai.Web.Features.Similar;
 
 // DoiThoai: contact-and-dialogue sessions and the follow-up of every opinion raised in them.
 // This file is the table of contents; each feature registers and maps itself.
@@ -28,6 +29,7 @@ builder.Services
     .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
     .AddSingleton<SearchIndex>()   // Features/Search: this node's Lucene index, fed from the change log
     .AddScoped<SearchService>()    // Features/Search: tone- and fold-key search within the reader's scope
+    .AddScoped<SimilarItems>()     // Features/Similar: near-copies (MinHash/LSH) and reworded items (BM25), verified exactly
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapApi(api =>
     api.MapNotificationsApi();
     api.MapTasksApi();
     api.MapSearchApi();
+    api.MapSimilarApi();
 });
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Sessions;
 using DoiThoai.Web.Features.Shared;
+using DoiThoai.Web.Features.Similar;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,7 +13,7 @@ namespace DoiThoai.Web.Features.Items;
 /// Recording an item on a session. Office staff record any item at any stage the session accepts;
 /// a party member sends an opinion of their own before the session, through a shorter form.
 /// </summary>
-public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, SimilarItems similar, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? SessionId { get; set; }
     [BindProperty] public ItemFormInput Input { get; set; } = new();
@@ -22,6 +23,7 @@ public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, IStr
     public bool IsSecretariat => scope.IsSecretariat;
     private bool MayRaise => scope.IsSecretariat || scope.IsInRole(Roles.Member);
 
+    public SimilarItemsView Similar { get; private set; } = SimilarItemsView.None;
     public List<SelectListItem> OpenSessions { get; private set; } = [];
     public List<SelectListItem> People { get; private set; } = [];
     public List<SelectListItem> Units { get; private set; } = [];
@@ -72,6 +74,20 @@ public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, IStr
                 ? t["Hội nghị đang ở trạng thái “{0}”, không nhận ý kiến ở giai đoạn “{1}”.",
                     t[SessionLabels.OfState(e.CurrentState)], t[ItemLabels.Of(input.Stage ?? RaisedStage.AtSession)]]
                 : PageErrors.Refusal(t, ItemLabels.OfAction(e.Action), ItemLabels.OfState(e.CurrentState)));
+    }
+
+    /// <summary>
+    /// "Find similar": the form again, as typed, with earlier similar items; similar-items.js asks for
+    /// the list alone while the text is typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostSimilarAsync()
+    {
+        if (!MayRaise) return PageErrors.Forbidden();
+        Similar = await SimilarItemsView.FindAsync(similar, Input.Text, null, HttpContext.RequestAborted);
+        if (SimilarItemsView.WantsListOnly(Request)) return Partial("_SimilarItems", Similar);
+        if (SessionId is null) return NotFound();
+        ModelState.Clear();
+        return await this.TryLoadAsync(ShowFormAsync);
     }
 
     private async Task<IActionResult> ShowSessionChoiceAsync()

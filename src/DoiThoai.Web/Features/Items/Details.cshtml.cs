@@ -2,6 +2,7 @@ using System.Globalization;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Shared;
+using DoiThoai.Web.Features.Similar;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -15,7 +16,7 @@ namespace DoiThoai.Web.Features.Items;
 /// one form per action the caller may do now (the entity's state and the caller's part in it).
 /// </summary>
 [UploadLimits]
-public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, AppDbContext db, AttachmentStore store, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, AppDbContext db, AttachmentStore store, SimilarItems similar, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Item Item { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
@@ -29,6 +30,11 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
     public string? PostedAction { get; private set; }
 
     [BindProperty] public ActionInput Act { get; set; } = new();
+
+    /// <summary>?similar=true: the office asked for earlier items like this one (to answer "already answered" or merge).</summary>
+    [BindProperty(SupportsGet = true, Name = "similar")] public bool ShowSimilar { get; set; }
+    public SimilarItemsView Similar { get; private set; } = SimilarItemsView.None;
+    public bool MayLookForSimilar => scope.IsSecretariat;
 
     public sealed record AttachmentRow(int Id, int? ContributionId, string FileName, string ContentType, long Length, DateTime UploadedAtUtc);
     public sealed record MergedRow(int Id, int SessionId, int Number, string? Speaker, string? Unit);
@@ -141,6 +147,7 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
                 .Select(x => new TargetRow(x.Id, x.Number, x.Status, x.Answer, x.Outcome, x.AnsweredBy, x.OutcomeNote, x.ApprovedBy, x.ApprovedAtUtc))
                 .SingleOrDefaultAsync();
         }
+        if (ShowSimilar && MayLookForSimilar) Similar = await SimilarItemsView.FindAsync(similar, Item.Text, id, HttpContext.RequestAborted);
         if (AllowedActions.Count == 0) return Page();
 
         var lists = SelectLists.For(HttpContext);

@@ -259,6 +259,7 @@ public sealed class SearchIndex : IDisposable
                 new TextField(Fields.Fold, string.Join(' ', tokens.FoldSyllables), Field.Store.NO),
             };
             if (TopicId is { } topicId) doc.Add(new StringField(Fields.TopicId, Key(topicId), Field.Store.NO));
+            Similar.SimilarQueries.AddBandKeys(doc, Text);
             return doc;
         }
     }
