@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
@@ -16,6 +17,7 @@ public static class OperatorCommands
         ["migrate"] = ("Tạo hoặc cập nhật lược đồ cơ sở dữ liệu / create or upgrade the database schema", MigrateAsync),
         ["seed-demo"] = ("Nạp dữ liệu mẫu (idempotent) / load the demo data (idempotent)", SeedDemoAsync),
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
+        ["import-items"] = ("Nhập ý kiến từ tệp UTF-8 (mỗi dòng một ý kiến) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 
