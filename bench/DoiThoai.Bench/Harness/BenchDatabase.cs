@@ -1,6 +1,8 @@
 using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DoiThoai.Bench.Harness;
@@ -66,6 +68,8 @@ internal sealed class BenchDatabase : IDisposable
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddAppDatabase();
         builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddScoped<ItemImport>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder.Build();
     }
 

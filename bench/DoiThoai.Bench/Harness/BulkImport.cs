@@ -5,6 +5,7 @@ using System.Text.Json;
 using DoiThoai.Bench.Corpus;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
@@ -68,44 +69,25 @@ internal static class BulkImport
         await using var host = database.BuildHost(database.DataPath);
         var world = await World.CreateAsync(host.Services, options.Items);
 
-        var ids = new int[options.Items];
+        Console.WriteLine("Sessions and item texts (not timed) …");
+        var sessionIds = await world.SaveSessionsAsync(host.Services, options.Items);
         long rawBytes = 0;
-        var insert = Stopwatch.StartNew();
-        var sessions = 0;
-        var building = new Stopwatch();
-        var saving = new Stopwatch();
-        for (var first = 0; first < options.Items; first += ItemsPerBatch)
+        var rows = new ImportRow[options.Items];
+        for (var seq = 0; seq < options.Items; seq++)
         {
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var batch = new List<(int Seq, Item Item)>(ItemsPerBatch);
-            DialogueSession? session = null;
-            building.Start();
-            for (var seq = first; seq < Math.Min(first + ItemsPerBatch, options.Items); seq++)
-            {
-                if (seq % ItemGenerator.ItemsPerSession == 0)
-                {
-                    session = world.Session(seq / ItemGenerator.ItemsPerSession, options.Items);
-                    db.Sessions.Add(session);
-                    sessions++;
-                }
-                var generated = generator.Get(seq);
-                rawBytes += Encoding.UTF8.GetByteCount(generated.Text) + (generated.Answer is null ? 0 : Encoding.UTF8.GetByteCount(generated.Answer) + 1);
-                var item = world.Item(session!, seq, generated);
-                db.Items.Add(item);
-                batch.Add((seq, item));
-            }
-            building.Stop();
-            saving.Start();
-            await db.SaveChangesAsync();
-            saving.Stop();
-            foreach (var (seq, item) in batch) ids[seq] = item.Id;
-            if ((first / ItemsPerBatch) % 25 == 0 || first + ItemsPerBatch >= options.Items)
-                Console.WriteLine($"  inserted {Math.Min(first + ItemsPerBatch, options.Items),10:N0} items, {insert.Elapsed.TotalSeconds,6:F1} s");
+            var generated = generator.Get(seq);
+            rawBytes += Encoding.UTF8.GetByteCount(generated.Text);
+            rows[seq] = world.Row(sessionIds[seq / ItemGenerator.ItemsPerSession], seq, generated);
         }
+
+        Console.WriteLine($"Importing {options.Items:N0} items through the app's ItemImport …");
+        var insert = Stopwatch.StartNew();
+        int[] ids;
+        await using (var scope = host.Services.CreateAsyncScope())
+            ids = await scope.ServiceProvider.GetRequiredService<ItemImport>().ImportAsync(rows, world.Actor);
         insert.Stop();
-        Console.WriteLine($"Inserted {options.Items:N0} items in {insert.Elapsed.TotalSeconds:F1} s ({options.Items / insert.Elapsed.TotalSeconds:N0} items/s): " +
-            $"generating and building entities {building.Elapsed.TotalSeconds:F1} s, SaveChanges {saving.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Inserted {options.Items:N0} items in {insert.Elapsed.TotalSeconds:F1} s ({options.Items / insert.Elapsed.TotalSeconds:N0} items/s).");
+        var sessions = sessionIds.Length;
 
         var index = host.Services.GetRequiredService<SearchIndex>();
         var indexing = Stopwatch.StartNew();
@@ -151,13 +133,14 @@ internal static class BulkImport
         private readonly List<(int Commune, int[] Branches, int OldTerm, int NewTerm)> communes = [];
         private readonly List<int> topics = [];
         private Actor actor = Actor.System;
+        private int itemCount;
         public int UnitCount => communes.Count * (1 + BranchesPerCommune);
 
         public static async Task<World> CreateAsync(IServiceProvider services, int items)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var world = new World();
+            var world = new World { itemCount = items };
             var admin = await db.Users.Where(u => u.UserName == "admin").Select(u => new { u.Id, u.UserName }).SingleAsync();
             world.actor = new Actor(admin.Id, "Nhập dữ liệu đo hiệu năng");
             var province = await db.OrgUnits.SingleAsync(u => u.Code == "BN-TU");
@@ -194,13 +177,35 @@ internal static class BulkImport
             return world;
         }
 
+        public Actor Actor => actor;
+
+        private static DateTime SessionStart(int index, int items) =>
+            FirstSession.AddDays(3_650.0 * index / Math.Max(1, items / ItemGenerator.ItemsPerSession));
+
+        /// <summary>One session per <see cref="ItemGenerator.ItemsPerSession"/> items, saved in batches; their ids in order.</summary>
+        public async Task<int[]> SaveSessionsAsync(IServiceProvider services, int items)
+        {
+            var count = (items + ItemGenerator.ItemsPerSession - 1) / ItemGenerator.ItemsPerSession;
+            var ids = new int[count];
+            const int perBatch = 2_000;
+            for (var first = 0; first < count; first += perBatch)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var batch = Enumerable.Range(first, Math.Min(perBatch, count - first)).Select(i => Session(i, items)).ToList();
+                db.Sessions.AddRange(batch);
+                await db.SaveChangesAsync();
+                for (var i = 0; i < batch.Count; i++) ids[first + i] = batch[i].Id;
+            }
+            return ids;
+        }
+
         /// <summary>Session number <paramref name="index"/>: held by a commune for one of its branches, spread evenly over ten years.</summary>
         public DialogueSession Session(int index, int items)
         {
-            var total = Math.Max(1, items / ItemGenerator.ItemsPerSession);
             var (commune, branches, oldTerm, newTerm) = communes[index % communes.Count];
             var branch = branches[index / communes.Count % branches.Length];
-            var startsAt = FirstSession.AddDays(3_650.0 * index / total);
+            var startsAt = SessionStart(index, items);
             var session = DialogueSession.Plan(new SessionDetails(
                 $"Hội nghị đối thoại với đảng viên chi bộ, lần {index + 1}", commune, branch,
                 DateOnly.FromDateTime(startsAt) < Reform ? oldTerm : newTerm, startsAt,
@@ -209,16 +214,19 @@ internal static class BulkImport
             return session;
         }
 
-        public Item Item(DialogueSession session, int seq, GeneratedItem generated)
+        /// <summary>
+        /// The import row of generated item seq, at its session, a minute after the one before. An
+        /// import records items as received; the classified share carries its topic from the start.
+        /// </summary>
+        public ImportRow Row(int sessionId, int seq, GeneratedItem generated)
         {
-            var at = session.StartsAtUtc.AddMinutes(seq % ItemGenerator.ItemsPerSession);
+            var session = seq / ItemGenerator.ItemsPerSession;
             var confidentiality = (seq % 50) switch { 0 => Confidentiality.Restricted, < 5 => Confidentiality.Internal, _ => Confidentiality.Public };
-            var item = Web.Features.Items.Item.Raise(session, seq % ItemGenerator.ItemsPerSession + 1, new ItemDetails(
-                (ItemKind)(seq % 4), RaisedStage.AtSession, null, "Đảng viên dự hội nghị", session.ParticipantUnitId, null,
-                Urgency.Normal, confidentiality, generated.Text), actor, at);
-            if (generated.Classified) item.Classify(topics[generated.TopicIndex], item.Kind, Urgency.Normal, confidentiality, actor, at);
-            if (generated.Answer is { } answer) item.AnswerAtSession(answer, AnswerOutcome.Explained, "Đồng chí Bí thư Đảng ủy xã", actor, at);
-            return item;
+            var (_, branches, _, _) = communes[session % communes.Count];
+            return new ImportRow(sessionId, new ItemDetails(
+                (ItemKind)(seq % 4), RaisedStage.AtSession, null, "Đảng viên dự hội nghị", branches[session / communes.Count % branches.Length],
+                generated.Classified ? topics[generated.TopicIndex] : null, Urgency.Normal, confidentiality, generated.Text),
+                SessionStart(session, itemCount).AddMinutes(seq % ItemGenerator.ItemsPerSession));
         }
     }
 }
