@@ -46,7 +46,7 @@ internal static class BulkImport
 {
     /// <summary>The database id of generated item seq, as little-endian int32 at offset 4 × seq.</summary>
     public const string IdsFile = "item-ids.bin";
-    private const int ItemsPerBatch = 2_000;
+    private const int SessionsPerBatch = 2_000;
     private const int BranchesPerCommune = 10;
     private const string CodePrefix = "BENCH-";
     private static readonly DateTime FirstSession = new(2016, 1, 4, 2, 0, 0, DateTimeKind.Utc);
@@ -187,12 +187,11 @@ internal static class BulkImport
         {
             var count = (items + ItemGenerator.ItemsPerSession - 1) / ItemGenerator.ItemsPerSession;
             var ids = new int[count];
-            const int perBatch = 2_000;
-            for (var first = 0; first < count; first += perBatch)
+            for (var first = 0; first < count; first += SessionsPerBatch)
             {
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var batch = Enumerable.Range(first, Math.Min(perBatch, count - first)).Select(i => Session(i, items)).ToList();
+                var batch = Enumerable.Range(first, Math.Min(SessionsPerBatch, count - first)).Select(i => Session(i, items)).ToList();
                 db.Sessions.AddRange(batch);
                 await db.SaveChangesAsync();
                 for (var i = 0; i < batch.Count; i++) ids[first + i] = batch[i].Id;

@@ -18,9 +18,9 @@ public sealed class AppProcess : IAsyncLifetime
         ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DOITHOAI_TEST_PG")) { Database = database }.ConnectionString
         : null;
 
-    public async Task<(int ExitCode, string Output)> RunAsync(string verb)
+    public async Task<(int ExitCode, string Output)> RunAsync(string verb, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), verb])
+        var start = new ProcessStartInfo("dotnet", [WebAssemblyPath(), verb, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -15,17 +15,18 @@ public sealed record ImportRow(int SessionId, ItemDetails Details, DateTime? Rai
 /// </summary>
 public sealed class ItemImport(AppDbContext db, TimeProvider clock)
 {
-    public const int ItemsPerBatch = 10_000;
+    public const int DefaultItemsPerBatch = 10_000;
 
     /// <summary>Imports the rows in order and returns the new items' ids in the same order.</summary>
-    public async Task<int[]> ImportAsync(IEnumerable<ImportRow> rows, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<int[]> ImportAsync(
+        IEnumerable<ImportRow> rows, Actor actor, int itemsPerBatch = DefaultItemsPerBatch, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = new List<int>();
         var sessions = new Dictionary<int, (DialogueSession Session, int Next)>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = ItemRowWriter.For(db);
-        var batch = new List<Item>(ItemsPerBatch);
+        var batch = new List<Item>(itemsPerBatch);
         foreach (var row in rows)
         {
             if (!sessions.TryGetValue(row.SessionId, out var at))
@@ -37,7 +38,7 @@ public sealed class ItemImport(AppDbContext db, TimeProvider clock)
             }
             sessions[row.SessionId] = (at.Session, at.Next + 1);
             batch.Add(Item.Raise(at.Session, at.Next, row.Details, actor, row.RaisedAtUtc ?? now));
-            if (batch.Count == ItemsPerBatch) await WriteAsync(writer, batch, ids, now, cancellationToken);
+            if (batch.Count == itemsPerBatch) await WriteAsync(writer, batch, ids, now, cancellationToken);
         }
         await WriteAsync(writer, batch, ids, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
