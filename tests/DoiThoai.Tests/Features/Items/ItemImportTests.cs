@@ -122,6 +122,10 @@ public sealed class ImportItemsCommandTests(AppProcess app) : IClassFixture<AppP
         Assert.Equal(2, legacy.ExitCode);
         Assert.Contains("Dòng 3: chữ bị lỗi mã hóa", legacy.Output);
 
+        var tooLong = await ImportAsync("1", Encoding.UTF8.GetBytes("Dòng tốt\n" + new string('a', 10_001) + "\n"));
+        Assert.Equal(2, tooLong.ExitCode);
+        Assert.Contains("Dòng 2: nội dung dài quá", tooLong.Output);
+
         var usage = await app.RunAsync("import-items", "--session", "x");
         Assert.Equal(2, usage.ExitCode);
         Assert.Contains("import-items --session ID FILE", usage.Output);

@@ -13,6 +13,9 @@ public sealed record ImportLine(int LineNumber, string? Speaker, string Text);
 /// </summary>
 public static class ImportFile
 {
+    /// <summary>As long as the item form allows.</summary>
+    public const int MaxSpeakerLength = 120;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The lines of the file, or <see cref="DomainValidationException"/> with a Vietnamese message.</summary>
@@ -40,6 +43,8 @@ public static class ImportFile
             var text = (tab < 0 ? line : line[(tab + 1)..]).Trim();
             if (text.Length == 0)
                 throw new DomainValidationException("file", $"Dòng {number}: thiếu nội dung ý kiến sau tên người nêu.");
+            Check.MaxLength(text, "file", $"Dòng {number}: nội dung", ItemRules.MaxTextLength);
+            Check.MaxLength(speaker, "file", $"Dòng {number}: tên người nêu", MaxSpeakerLength);
             if (Mojibake.Detect(line) is not LegacyEncoding.None and var legacy)
                 throw new DomainValidationException("file", $"Dòng {number}: chữ bị lỗi mã hóa (có vẻ là {legacy}); hãy chuyển tệp sang Unicode trước khi nhập.");
             lines.Add(new ImportLine(number, string.IsNullOrEmpty(speaker) ? null : speaker, text));
