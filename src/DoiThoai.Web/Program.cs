@@ -4,6 +4,7 @@ using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.Routing;
@@ -24,6 +25,7 @@ builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
     .AddScoped<ItemWorkflow>()     // Features/Items: the same for items
+    .AddScoped<ItemImport>()       // Features/Items/Import: many items into sessions in big batches, one transaction
     .AddScoped<Inbox>()            // Features/Items: the handlers' inbox with due-soon and overdue flags
     .AddSingleton<AttachmentStore>() // Features/Items: uploads checked by content, stored by SHA-256 under the data folder
     .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become

@@ -83,6 +83,9 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
     public static long LocalWrites => Interlocked.Read(ref localWrites);
 
     private static long localWrites;
+
+    /// <summary>For writers that commit change-log rows without SaveChanges (the bulk import).</summary>
+    public static void NoteLocalWrite() => Interlocked.Increment(ref localWrites);
     private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -112,7 +115,7 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
     // next search catch up early, and the worker picks the rows up once they are committed.
     private static void Saved(DbContext? context)
     {
-        if (context is not null && Pending.Remove(context)) Interlocked.Increment(ref localWrites);
+        if (context is not null && Pending.Remove(context)) NoteLocalWrite();
     }
 
     private static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
