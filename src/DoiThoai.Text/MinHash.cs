@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DoiThoai.Text;
 
 /// <summary>
@@ -66,7 +64,11 @@ public sealed class MinHash(int shingleSize, int bands, int rows)
         return signature;
     }
 
-    /// <summary>One key per band, "band number-hash of its rows"; none for a text without syllables.</summary>
+    /// <summary>
+    /// One key per band: a character for the band and six for 32 bits of the hash of its rows (so a
+    /// key costs the index a few bytes; at 1,000,000 items a random 32-bit clash in a band is rarer than
+    /// one per hundred lookups, and every candidate is verified anyway); none for a text without syllables.
+    /// </summary>
     public IReadOnlyList<string> BandKeys(string? text) => BandKeysOf(Shingles(text));
 
     public IReadOnlyList<string> BandKeysOf(IReadOnlyCollection<ulong> shingles)
@@ -78,10 +80,19 @@ public sealed class MinHash(int shingleSize, int bands, int rows)
         {
             var hash = (ulong)band;
             for (var row = 0; row < Rows; row++) hash = Mix(hash * 31 + signature[band * Rows + row]);
-            keys[band] = band.ToString("x2", CultureInfo.InvariantCulture) + "-" + hash.ToString("x16", CultureInfo.InvariantCulture);
+            keys[band] = Key(band, (uint)(hash >> 32));
         }
         return keys;
     }
+
+    private const string KeyDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+    private static string Key(int band, uint hash) => string.Create(7, (band, hash), static (chars, state) =>
+    {
+        chars[0] = KeyDigits[state.band % KeyDigits.Length];
+        var rest = state.hash;
+        for (var i = 6; i >= 1; i--, rest >>= 6) chars[i] = KeyDigits[(int)(rest & 63)];
+    });
 
     /// <summary>
     /// The probability that two texts with shingle Jaccard <paramref name="similarity"/> share at

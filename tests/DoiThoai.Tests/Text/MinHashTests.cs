@@ -48,7 +48,11 @@ public sealed class MinHashTests
         var keys = MinHash.Default.BandKeys("Đề nghị tăng phụ cấp");
         Assert.Equal(MinHash.Default.Bands, keys.Count);
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{2}-[0-9a-f]{16}$", k));
+        // Seven index-friendly characters: the band, then 32 bits of its hash.
+        Assert.All(keys, k => Assert.Matches("^[0-9A-Za-z_-]{7}$", k));
+        Assert.Equal(Enumerable.Range(0, keys.Count).Select(band => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"[band]), keys.Select(k => k[0]));
+        // Fixed seeds, no string.GetHashCode: this value is the same on every machine and in every release.
+        Assert.Equal("01oaaY1", keys[0]);
         // A new scheme with the same parameters (a fresh process, another node) computes the same keys.
         Assert.Equal(keys, new MinHash(MinHash.Default.ShingleSize, MinHash.Default.Bands, MinHash.Default.Rows).BandKeys("Đề nghị tăng phụ cấp"));
         Assert.Empty(MinHash.Default.BandKeys(" ,.;- "));

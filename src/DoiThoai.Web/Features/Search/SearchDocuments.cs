@@ -79,9 +79,10 @@ public static class SearchDocuments
     /// <summary>The item document. Other features add their own fields here, so every path that indexes an item gets them.</summary>
     public static Document ItemDocument(ItemSource item, SessionFacts session)
     {
-        var doc = Common(Kinds.Item, item.Id, session, item.Text);
+        var tokens = Tokens.Of(item.Text);
+        var doc = Common(Kinds.Item, item.Id, session, tokens);
         AddItemFields(doc, item);
-        Similar.SimilarQueries.AddBandKeys(doc, item.Text);
+        Similar.SimilarQueries.AddBandKeys(doc, tokens.FoldSyllables);
         return doc;
     }
 
@@ -108,15 +109,16 @@ public static class SearchDocuments
         return doc;
     }
 
-    private static Document Common(string kind, int id, SessionFacts session, string text)
+    private static Document Common(string kind, int id, SessionFacts session, string text) => Common(kind, id, session, Tokens.Of(text));
+
+    private static Document Common(string kind, int id, SessionFacts session, SearchTokens tokens)
     {
-        var tokens = Tokens.Of(text);
         var doc = new Document
         {
-            new StringField(Fields.Key, Key(kind, id), Field.Store.NO),
-            new StringField(Fields.Kind, kind, Field.Store.YES),
-            new StringField(Fields.Id, Number(id), Field.Store.YES),
-            new StringField(Fields.SessionId, Number(session.Id), Field.Store.YES),
+            Exact(Fields.Key, Key(kind, id)),
+            Stored(Fields.Kind, kind),
+            Stored(Fields.Id, Number(id)),
+            Stored(Fields.SessionId, Number(session.Id)),
             Exact(Fields.HostUnit, Number(session.HostUnitId)),
             new Int32Field(Fields.Date, DateKey(VietnamTime.DateOf(session.StartsAtUtc)), Field.Store.NO),
             new Field(Fields.Tone, string.Join(' ', tokens.ToneSyllables), Syllables),
@@ -142,16 +144,33 @@ public static class SearchDocuments
     /// single-syllable terms (never phrases), so positions would only grow the index (issue 4 caps it
     /// at half the raw text).
     /// </summary>
-    private static readonly FieldType Syllables = FrozenSyllables();
+    private static readonly FieldType Syllables = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
-    private static FieldType FrozenSyllables()
+    /// <summary>
+    /// Exact values (ids, states, LSH band keys): one term per whitespace-free value, like StringField,
+    /// but passed through the writer's whitespace analyzer. StringField builds a new token stream for
+    /// every field of every document, and profiling a rebuild showed that, not the text, was most of
+    /// the work; the analyzer's stream is reused per thread. Several values may share one field, space-separated.
+    /// </summary>
+    public static readonly FieldType Keyword = Frozen(new FieldType
     {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    });
+
+    private static readonly FieldType StoredKeyword = Frozen(new FieldType(Keyword) { IsStored = true });
+
+    private static FieldType Frozen(FieldType type)
+    {
         type.Freeze();
         return type;
     }
 
-    private static StringField Exact(string field, string value) => new(field, value, Field.Store.NO);
+    private static Field Exact(string field, string value) => new(field, value, Keyword);
+
+    private static Field Stored(string field, string value) => new(field, value, StoredKeyword);
 
     public static Term KeyTerm(string kind, int id) => new(Fields.Key, Key(kind, id));
 

@@ -23,6 +23,7 @@ public sealed class SearchIndex : IDisposable
     public const string FolderName = "search-index";
     private const string LastChangeKey = "lastChangeId";
     private const int Batch = 1_000;
+    private const int RebuildBatch = 5_000;
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private readonly IServiceScopeFactory scopes;
@@ -258,6 +259,11 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
+            // Fewer, larger flushes while a rebuild or a bulk import is indexed (the default is 16 MB),
+            // and no compound files: building one copies every new segment once more.
+            RAMBufferSizeMB = 64,
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
@@ -274,17 +280,19 @@ public sealed class SearchIndex : IDisposable
         gaps.Clear();
         var sessions = await SearchDocuments.SessionsAsync(db, null, ct);
         var count = 0;
-        var afterId = 0;
+        // The next batch is read from the database while this one is tokenised and inverted on every
+        // core (IndexWriter takes documents from many threads): a rebuild is bound by the CPU.
+        Task<List<SearchDocuments.ItemSource>> ReadAfter(int afterId) =>
+            SearchDocuments.ItemsAsync(db, q => q.Where(i => i.Id > afterId).OrderBy(i => i.Id).Take(RebuildBatch), ct);
+        var next = ReadAfter(0);
         while (true)
         {
-            var from = afterId;
-            var items = await SearchDocuments.ItemsAsync(db, q => q.Where(i => i.Id > from).OrderBy(i => i.Id).Take(Batch), ct);
+            var items = await next;
             if (items.Count == 0) break;
-            foreach (var item in items) WriteItem(item, sessions[item.SessionId], update: false);
+            next = items.Count < RebuildBatch ? Task.FromResult(new List<SearchDocuments.ItemSource>()) : ReadAfter(items[^1].Id);
+            Parallel.ForEach(items, new ParallelOptions { CancellationToken = ct }, item => WriteItem(item, sessions[item.SessionId], update: false));
             count += items.Count;
-            afterId = items[^1].Id;
             progress?.Invoke(count);
-            if (items.Count < Batch) break;
         }
         foreach (var conclusion in await SearchDocuments.ConclusionsAsync(db, q => q, ct))
             writer.AddDocument(SearchDocuments.ConclusionDocument(conclusion, sessions[conclusion.SessionId]));

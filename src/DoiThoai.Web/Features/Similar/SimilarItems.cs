@@ -73,9 +73,15 @@ public static class SimilarQueries
     private const int MaxRewordedSyllables = 200;
 
     /// <summary>Adds the band keys of an item's own text (not its answer) to its document.</summary>
-    public static void AddBandKeys(Document doc, string text, MinHash? scheme = null)
+    public static void AddBandKeys(Document doc, string text, MinHash? scheme = null) =>
+        AddBandKeys(doc, Tokens.Of(text).FoldSyllables, scheme);
+
+    /// <summary>The same from the text's fold syllables, when the document builder has them already.</summary>
+    public static void AddBandKeys(Document doc, IReadOnlyList<string> foldSyllables, MinHash? scheme = null)
     {
-        foreach (var key in (scheme ?? MinHash.Default).BandKeys(text)) doc.Add(new StringField(BandField, key, Field.Store.NO));
+        var minHash = scheme ?? MinHash.Default;
+        var keys = minHash.BandKeysOf(minHash.ShinglesOf(foldSyllables));
+        if (keys.Count > 0) doc.Add(new Field(BandField, string.Join(' ', keys), SearchDocuments.Keyword));
     }
 
     /// <summary>Items sharing at least one band key; more shared bands rank higher.</summary>
