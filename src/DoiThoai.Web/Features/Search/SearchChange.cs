@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Sessions;
@@ -53,7 +54,7 @@ internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<Searc
 /// participants, term, date and status; conclusions — so the change log commits or rolls back
 /// together with the data, whichever page, endpoint or import saved it.
 /// </summary>
-public sealed class SearchChangeInterceptor : SaveChangesInterceptor
+public sealed class SearchChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Session properties that are fields of every document of the session.</summary>
     private static readonly string[] IndexedSessionProperties =
@@ -111,8 +112,16 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
-    // SaveChanges inside a caller's transaction is committed later; counting it now only makes the
-    // next search catch up early, and the worker picks the rows up once they are committed.
+    // SaveChanges inside a caller's transaction is committed later: it is counted again at the commit,
+    // so a search that ran in between (and saw nothing yet) does not leave the writer behind.
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NoteLocalWrite();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        NoteLocalWrite();
+        return Task.CompletedTask;
+    }
+
     private static void Saved(DbContext? context)
     {
         if (context is not null && Pending.Remove(context)) NoteLocalWrite();

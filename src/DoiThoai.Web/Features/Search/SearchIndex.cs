@@ -39,6 +39,10 @@ public sealed class SearchIndex : IDisposable
     /// (a rolled-back transaction leaves its id unused for good).
     /// </summary>
     private readonly Dictionary<long, DateTime> gaps = [];
+    private volatile bool hasGaps;
+
+    /// <summary>Change ids still awaited: searches keep looking for them until they commit or expire.</summary>
+    private bool HasGaps => hasGaps;
     private static readonly TimeSpan GapWait = TimeSpan.FromMinutes(2);
     private const int MaxGapsPerStep = 100;
 
@@ -62,7 +66,7 @@ public sealed class SearchIndex : IDisposable
     /// change at once and a read-only search costs no database round trip.
     /// </summary>
     public Task CatchUpWithLocalWritesAsync(CancellationToken ct = default) =>
-        writer is not null && SearchChangeInterceptor.LocalWrites == Interlocked.Read(ref caughtUpWithLocalWrites)
+        writer is not null && SearchChangeInterceptor.LocalWrites == Interlocked.Read(ref caughtUpWithLocalWrites) && !HasGaps
             ? Task.CompletedTask
             : CatchUpAsync(ct);
 
@@ -108,6 +112,7 @@ public sealed class SearchIndex : IDisposable
         }
         finally
         {
+            hasGaps = gaps.Count > 0;
             gate.Release();
         }
     }
@@ -204,6 +209,7 @@ public sealed class SearchIndex : IDisposable
         }
         finally
         {
+            hasGaps = gaps.Count > 0;
             gate.Release();
         }
     }
