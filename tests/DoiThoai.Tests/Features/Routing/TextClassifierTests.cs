@@ -15,11 +15,14 @@ public sealed class TextClassifierTests
 
     private static readonly string[] Labels = ["giao-thong", "giao-thong", "giao-thong", "giao-thong", "to-chuc", "to-chuc", "to-chuc", "to-chuc"];
 
-    [Fact]
-    public void The_same_data_gives_the_same_probabilities_and_storage_keeps_them()
+    [Theory]
+    [InlineData(0)] // with the second, ratio-scaled model
+    [InlineData(int.MaxValue)] // one model, as for a small history
+    public void The_same_data_gives_the_same_probabilities_and_storage_keeps_them(int ratioModelMinimumItems)
     {
-        var first = TextClassifier.Train(Texts, Labels);
-        var second = TextClassifier.Train(Texts, Labels);
+        var options = ClassifierOptions.Default with { RatioModelMinimumItems = ratioModelMinimumItems };
+        var first = TextClassifier.Train(Texts, Labels, options);
+        var second = TextClassifier.Train(Texts, Labels, options);
         var loaded = TextClassifier.Load(first.Save());
         const string text = "Đề nghị sửa đường thôn Đông";
 
