@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DoiThoai.Text;
+using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Similar;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
@@ -16,7 +17,7 @@ namespace DoiThoai.Bench;
 /// `similar-quality`: precision and recall of near-duplicate lookup per edit rate, beside an exact
 /// Jaccard baseline (every item compared with <see cref="SimilarText.Compare"/>). Items are built
 /// from benchmark sentences only (uit-vsfc, never shipped) with a fixed seed, so a run is repeatable.
-/// The index is an in-memory Lucene index with the app's own fields and queries (<see cref="SimilarQueries"/>).
+/// The index is an in-memory Lucene index with the app's own fields and queries (<see cref="NearCopyBands"/>, <see cref="SimilarQueries"/>).
 /// Arguments: --sents FILE --items N --checks N --shingle K --bands B --rows R (defaults: the app's).
 /// </summary>
 public static class SimilarQuality
@@ -57,10 +58,11 @@ public static class SimilarQuality
             {
                 var doc = new Document
                 {
-                    new StoredField("id", i),
-                    new TextField("fold", string.Join(' ', fingerprints[i].FoldSyllables), Field.Store.NO),
+                    new StringField(SearchDocuments.Fields.Id, i.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
+                    new StringField(SearchDocuments.Fields.Kind, SearchDocuments.Kinds.Item, Field.Store.NO),
+                    new TextField(SearchDocuments.Fields.Fold, string.Join(' ', fingerprints[i].FoldSyllables), Field.Store.NO),
                 };
-                SimilarQueries.AddBandKeys(doc, items[i], scheme);
+                NearCopyBands.Add(doc, i, fingerprints[i].FoldSyllables, scheme);
                 writer.AddDocument(doc);
             }
             writer.Commit();
@@ -87,8 +89,9 @@ public static class SimilarQuality
                 if (SimilarText.Compare(query, fingerprints[original], near, reworded) is not null) baseline++;
 
                 var started = Stopwatch.GetTimestamp();
-                var lsh = Ids(searcher, SimilarQueries.Bands(scheme.BandKeysOf(query.Shingles)), SimilarQueries.MaxNearCandidates);
-                var bm25 = Ids(searcher, SimilarQueries.Reworded(query.FoldSyllables), SimilarQueries.MaxRewordedCandidates);
+                var lsh = NearCopyBands.Candidates(searcher, scheme.BandHashesOf(query.Shingles), SimilarQueries.MaxNearCandidates);
+                var bm25 = SimilarQueries.Reworded(reader, query.FoldSyllables) is { } rewordedQuery
+                    ? Ids(searcher, rewordedQuery, SimilarQueries.MaxRewordedCandidates) : [];
                 queryTimings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 lshCandidates += lsh.Count;
                 if (lsh.Contains(original) && SimilarText.Compare(query, fingerprints[original], near, 2.0) is not null) lshFound++;
@@ -116,7 +119,7 @@ public static class SimilarQuality
     private static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     private static List<int> Ids(IndexSearcher searcher, Query query, int max) =>
-        searcher.Search(query, max).ScoreDocs.Select(d => searcher.Doc(d.Doc).GetField("id").GetInt32Value()!.Value).ToList();
+        searcher.Search(query, max).ScoreDocs.Select(d => int.Parse(searcher.Doc(d.Doc).Get(SearchDocuments.Fields.Id), CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>
     /// Each word is, with probability <paramref name="rate"/>, replaced, dropped or followed by a new

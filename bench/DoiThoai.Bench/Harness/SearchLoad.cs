@@ -44,7 +44,7 @@ internal static class SearchLoad
             };
             Func<int, Task<bool>> viaEngine = i =>
             {
-                engine.Search(SearchQueries.EngineQuery(set.Queries[i % set.Queries.Count]), TopN);
+                engine.Find(SearchQueries.EngineQuery(set.Queries[i % set.Queries.Count]), null, 0, TopN);
                 return Task.FromResult(true);
             };
             var result = await LoadRuns.CompareAsync(options, set.Name, set.Queries, viaApp, viaEngine);
@@ -54,11 +54,11 @@ internal static class SearchLoad
             for (var run = 0; run < options.Runs; run++)
                 candidateRuns.Add(await OpenLoop.RunAsync(i =>
                 {
-                    engine.Search(SearchQueries.EngineQuery(set.Queries[i % set.Queries.Count]), AppCandidates);
+                    engine.Find(SearchQueries.EngineQuery(set.Queries[i % set.Queries.Count]), null, 0, AppCandidates);
                     return Task.FromResult(true);
                 }, options.Rate, TimeSpan.FromSeconds(options.Seconds)));
             candidates.Add(Percentiles.Median(candidateRuns));
-            var share = set.Queries.Count == 1 ? (double)engine.Search(SearchQueries.EngineQuery(set.Queries[0]), 1).TotalHits / options.Items : double.NaN;
+            var share = set.Queries.Count == 1 ? (double)engine.Find(SearchQueries.EngineQuery(set.Queries[0]), null, 0, 1).TotalHits / options.Items : double.NaN;
             rows.Add((result, share));
         }
         var memory = await app.StopSamplingAsync();

@@ -61,9 +61,5 @@ internal static class SearchQueries
     }
 
     /// <summary>The query <see cref="SearchService"/> sends to Lucene for <paramref name="text"/>, without filters.</summary>
-    public static Query EngineQuery(string text)
-    {
-        var tokens = Tokens.Of(text);
-        return SearchService.TextQuery([.. tokens.FoldSyllables.Distinct().Take(64)], [.. tokens.ToneSyllables.Distinct().Take(64)]);
-    }
+    public static SyllableQuery EngineQuery(string text) => SyllableQuery.Of(text);
 }

@@ -82,7 +82,7 @@ public static class SearchDocuments
         var tokens = Tokens.Of(item.Text);
         var doc = Common(Kinds.Item, item.Id, session, tokens);
         AddItemFields(doc, item);
-        Similar.SimilarQueries.AddBandKeys(doc, tokens.FoldSyllables);
+        Similar.NearCopyBands.Add(doc, item.Id, tokens.FoldSyllables);
         return doc;
     }
 
@@ -147,7 +147,7 @@ public static class SearchDocuments
     private static readonly FieldType Syllables = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
     /// <summary>
-    /// Exact values (ids, states, LSH band keys): one term per whitespace-free value, like StringField,
+    /// Exact values (ids, states): one term per whitespace-free value, like StringField,
     /// but passed through the writer's whitespace analyzer. StringField builds a new token stream for
     /// every field of every document, and profiling a rebuild showed that, not the text, was most of
     /// the work; the analyzer's stream is reused per thread. Several values may share one field, space-separated.

@@ -224,7 +224,22 @@ public sealed class SearchIndex : IDisposable
         return (hits.Select(h => h.Id).ToList(), total);
     }
 
-    private static readonly Filter ItemsOnly =
+    /// <summary>Runs <paramref name="read"/> on the current searcher (released afterwards).</summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var manager = searchers ?? throw new InvalidOperationException("Call CatchUpAsync before searching.");
+        var searcher = manager.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    public static readonly Filter ItemsOnly =
         new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchDocuments.Fields.Kind, SearchDocuments.Kinds.Item))));
 
     /// <summary>A document found: its kind, its id (the item's for items and answers) and its session.</summary>
@@ -234,27 +249,34 @@ public sealed class SearchIndex : IDisposable
     /// The documents ranked <paramref name="skip"/>+1 to <paramref name="skip"/>+<paramref name="take"/> among
     /// those matching <paramref name="query"/> and passing <paramref name="filter"/>, and how many pass in all.
     /// </summary>
-    public (IReadOnlyList<Found> Hits, int TotalHits) Find(Query query, Filter? filter, int skip, int take)
-    {
-        var manager = searchers ?? throw new InvalidOperationException("Call CatchUpAsync before searching.");
-        var searcher = manager.Acquire();
-        try
+    public (IReadOnlyList<Found> Hits, int TotalHits) Find(Query query, Filter? filter, int skip, int take) =>
+        Read(searcher =>
         {
             var top = searcher.Search(query, filter, Math.Max(1, skip + take));
-            var hits = new List<Found>(Math.Min(take, top.ScoreDocs.Length));
-            foreach (var hit in top.ScoreDocs.Skip(skip))
-            {
-                var doc = searcher.Doc(hit.Doc);
-                hits.Add(new Found(doc.Get(SearchDocuments.Fields.Kind),
-                    int.Parse(doc.Get(SearchDocuments.Fields.Id), CultureInfo.InvariantCulture),
-                    int.Parse(doc.Get(SearchDocuments.Fields.SessionId), CultureInfo.InvariantCulture)));
-            }
-            return (hits, top.TotalHits);
-        }
-        finally
+            return (Describe(searcher, top.ScoreDocs.Skip(skip)), top.TotalHits);
+        });
+
+    /// <summary>The same for the text of a search (<see cref="SyllableQuery"/>).</summary>
+    public (IReadOnlyList<Found> Hits, int TotalHits) Find(SyllableQuery query, Filter? filter, int skip, int take) =>
+        Read(searcher =>
         {
-            manager.Release(searcher);
+            var (hits, total) = query.Run(searcher, filter, skip, take);
+            return (Describe(searcher, hits), total);
+        });
+
+    private static readonly ISet<string> FoundFields = new HashSet<string> { SearchDocuments.Fields.Kind, SearchDocuments.Fields.Id, SearchDocuments.Fields.SessionId };
+
+    private static IReadOnlyList<Found> Describe(IndexSearcher searcher, IEnumerable<ScoreDoc> hits)
+    {
+        var found = new List<Found>();
+        foreach (var hit in hits)
+        {
+            var doc = searcher.Doc(hit.Doc, FoundFields);
+            found.Add(new Found(doc.Get(SearchDocuments.Fields.Kind),
+                int.Parse(doc.Get(SearchDocuments.Fields.Id), CultureInfo.InvariantCulture),
+                int.Parse(doc.Get(SearchDocuments.Fields.SessionId), CultureInfo.InvariantCulture)));
         }
+        return found;
     }
 
     private void Open()
@@ -270,6 +292,8 @@ public sealed class SearchIndex : IDisposable
             RAMBufferSizeMB = 64,
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+            // A merged segment gets its near-copy tables before searches see it, so no search pays for them.
+            MergedSegmentWarmer = new NearCopyWarmer(),
         };
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
@@ -325,6 +349,16 @@ public sealed class SearchIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // New segments (a flush, the index just opened) get their near-copy tables on the refresh, not on a lookup.
+            foreach (var leaf in reader.Leaves) Similar.NearCopyBands.Warm(leaf.AtomicReader);
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
+    }
+
+    private sealed class NearCopyWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => Similar.NearCopyBands.Warm(reader);
     }
 }

@@ -35,8 +35,8 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, stri
 
 /// <summary>
 /// Search over what the caller may read: every fold syllable of the query must match ("bi thu chi bo"
-/// finds "bí thư chi bộ"), and each tone syllable that matches too raises the rank, so what was typed
-/// with the same tones comes first. Queries are built from terms, never parsed, so quotes, "*", ":" or
+/// finds "bí thư chi bộ"), and each syllable typed with diacritics that matches with the same tones
+/// raises the rank, so what was written the way it was typed comes first (<see cref="SyllableQuery"/>). Queries are built from terms, never parsed, so quotes, "*", ":" or
 /// "NEAR" are only text. The reader's scope and the filters are a Lucene filter (<see cref="SearchScope"/>),
 /// so the total is exact and only the shown page is read from the database.
 /// </summary>
@@ -45,8 +45,6 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
     public const int MaxQueryLength = 500;
     /// <summary>How deep paging goes: a top-N of Lucene keeps N hits in memory.</summary>
     public const int MaxWindow = 10_000;
-    private const int MaxSyllables = 64;
-    private const float ToneBoost = 2f;
 
     public const string EmptyQueryMessage = "Nhập nội dung cần tìm.";
     public const string TooLongMessage = "Nội dung tìm kiếm dài quá 500 ký tự.";
@@ -70,26 +68,15 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
     {
         if (Refusal(query) is { } refusal) return SearchResult.Empty(refusal);
         if (FilterRefusal(filters) is { } bad) return SearchResult.Empty(bad.Message);
-        var tokens = Tokens.Of(query);
-        var fold = tokens.FoldSyllables.Distinct().Take(MaxSyllables).ToList();
-        if (fold.Count == 0) return SearchResult.Empty(NothingToSearchMessage);
-        var tone = tokens.ToneSyllables.Distinct().Take(MaxSyllables).ToList();
+        var text = SyllableQuery.Of(query);
+        if (text.IsEmpty) return SearchResult.Empty(NothingToSearchMessage);
 
         await index.CatchUpWithLocalWritesAsync(ct);
         var filter = await FilterAsync(filters, ct);
         var take = Math.Max(0, Math.Min(paging.PageSize, MaxWindow - paging.Skip));
-        var (found, total) = index.Find(TextQuery(fold, tone), filter, Math.Min(paging.Skip, MaxWindow), take);
+        var (found, total) = index.Find(text, filter, Math.Min(paging.Skip, MaxWindow), take);
         if (found.Count == 0) return new SearchResult([], total, null);
-        return new SearchResult(await ReadableHitsAsync(found, fold.ToHashSet(), ct), total, null);
-    }
-
-    /// <summary>Every fold syllable must match; each matching tone syllable raises the rank.</summary>
-    public static BooleanQuery TextQuery(IReadOnlyList<string> fold, IReadOnlyList<string> tone)
-    {
-        var query = new BooleanQuery();
-        foreach (var syllable in fold) query.Add(new TermQuery(new Term(F.Fold, syllable)), Occur.MUST);
-        foreach (var syllable in tone) query.Add(new TermQuery(new Term(F.Tone, syllable)) { Boost = ToneBoost }, Occur.SHOULD);
-        return query;
+        return new SearchResult(await ReadableHitsAsync(found, text.Fold.ToHashSet(), ct), total, null);
     }
 
     /// <summary>The reader's scope and the filters; they narrow the hits and add nothing to the score.</summary>

@@ -3,9 +3,7 @@ using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Search;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace DoiThoai.Web.Features.Similar;
@@ -17,8 +15,8 @@ public sealed record SimilarItem(
 
 /// <summary>
 /// Earlier items with the same or nearly the same content (ADR 0009), in two stages over this node's
-/// search index: LSH band keys find near-copies, a BM25 query over the fold syllables finds reworded
-/// items; every candidate is then checked exactly (<see cref="SimilarText.Compare"/>) on its text
+/// search index: MinHash bands find near-copies (<see cref="NearCopyBands"/>), a BM25 query over the
+/// text's rarest fold syllables finds reworded items; every candidate is then checked exactly (<see cref="SimilarText.Compare"/>) on its text
 /// read from the database, and only items the caller may read are returned.
 /// </summary>
 public sealed class SimilarItems(SearchIndex index, UserScope scope)
@@ -42,9 +40,9 @@ public sealed class SimilarItems(SearchIndex index, UserScope scope)
         if (query.IsEmpty) return []; // only punctuation: nothing to compare
 
         await index.CatchUpWithLocalWritesAsync(ct);
-        var (nearIds, _) = index.Search(SimilarQueries.Bands(MinHash.Default.BandKeysOf(query.Shingles)), SimilarQueries.MaxNearCandidates);
-        var (rewordedIds, _) = index.Search(SimilarQueries.Reworded(query.FoldSyllables), SimilarQueries.MaxRewordedCandidates);
-        var candidates = nearIds.Union(rewordedIds).Where(id => id != excludeItemId).ToList();
+        var bands = MinHash.Default.BandHashesOf(query.Shingles);
+        var candidates = index.Read(searcher => SimilarQueries.Candidates(searcher, bands, query.FoldSyllables))
+            .Where(id => id != excludeItemId).ToList();
         if (candidates.Count == 0) return [];
 
         var rows = await (await scope.ItemsAsync()).AsNoTracking().Where(i => candidates.Contains(i.Id))
@@ -62,48 +60,57 @@ public sealed class SimilarItems(SearchIndex index, UserScope scope)
     }
 }
 
-/// <summary>The near-duplicate field of an item document and the two candidate queries over the index.</summary>
+/// <summary>The two candidate stages over one searcher.</summary>
 public static class SimilarQueries
 {
-    /// <summary>Indexed, not stored: one LSH band key per band of the item text's MinHash signature.</summary>
-    public const string BandField = "lsh";
     public const int MaxNearCandidates = 50;
     public const int MaxRewordedCandidates = 20;
-    /// <summary>Syllables of a long text beyond these add little to the ranking and slow the query down.</summary>
-    private const int MaxRewordedSyllables = 200;
 
-    /// <summary>Adds the band keys of an item's own text (not its answer) to its document.</summary>
-    public static void AddBandKeys(Document doc, string text, MinHash? scheme = null) =>
-        AddBandKeys(doc, Tokens.Of(text).FoldSyllables, scheme);
-
-    /// <summary>The same from the text's fold syllables, when the document builder has them already.</summary>
-    public static void AddBandKeys(Document doc, IReadOnlyList<string> foldSyllables, MinHash? scheme = null)
+    /// <summary>Near-copies by their bands, then reworded items by BM25; ids, without repeats.</summary>
+    public static IReadOnlyList<int> Candidates(IndexSearcher searcher, uint[] bands, IReadOnlyList<string> foldSyllables, Filter? itemsOnly = null)
     {
-        var minHash = scheme ?? MinHash.Default;
-        var keys = minHash.BandKeysOf(minHash.ShinglesOf(foldSyllables));
-        if (keys.Count > 0) doc.Add(new Field(BandField, string.Join(' ', keys), SearchDocuments.Keyword));
+        var near = NearCopyBands.Candidates(searcher, bands, MaxNearCandidates);
+        if (Reworded(searcher.IndexReader, foldSyllables) is not { } reworded) return near;
+        var top = searcher.Search(reworded, itemsOnly ?? SearchIndex.ItemsOnly, MaxRewordedCandidates);
+        var ids = new List<int>(near);
+        foreach (var hit in top.ScoreDocs)
+        {
+            var id = int.Parse(searcher.Doc(hit.Doc, IdOnly).Get(SearchDocuments.Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+        return ids;
     }
 
-    /// <summary>Items sharing at least one band key; more shared bands rank higher.</summary>
-    public static Query Bands(IReadOnlyList<string> keys)
-    {
-        var query = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-        foreach (var key in keys) query.Add(new TermQuery(new Term(BandField, key)), Occur.SHOULD);
-        return query;
-    }
+    private static readonly ISet<string> IdOnly = new HashSet<string> { SearchDocuments.Fields.Id };
 
     /// <summary>
-    /// BM25 over the fold syllables. Syllables in more than <see cref="CommonShare"/> of the items
-    /// ("de", "nghi", "cua") only add to the score of items matched by a rarer one, so the query never
-    /// walks the postings of every item; when a text has only common syllables they all count.
+    /// BM25 over the text's rarest fold syllables: as few as <see cref="MinRewordedTerms"/> and as many
+    /// as <see cref="MaxRewordedTerms"/>, while their postings stay within <see cref="PostingsBudget"/>,
+    /// and a third of them must match. A reworded item keeps most of its words, so it keeps most of the
+    /// rare ones; and the cost of the query no longer grows with the number of items, as it did when
+    /// every syllable under 5% of the items took part. Null when no syllable of the text is indexed.
     /// </summary>
-    public static Query Reworded(IReadOnlyList<string> foldSyllables)
+    public static Query? Reworded(IndexReader reader, IReadOnlyList<string> foldSyllables)
     {
-        var query = new CommonTermsQuery(Occur.SHOULD, Occur.SHOULD, CommonShare);
-        foreach (var syllable in foldSyllables.Distinct(StringComparer.Ordinal).Take(MaxRewordedSyllables))
-            query.Add(new Term(SearchDocuments.Fields.Fold, syllable));
+        var rarest = foldSyllables.Distinct(StringComparer.Ordinal)
+            .Select(s => (Syllable: s, Count: TermFrequencies.DocFreq(reader, SearchDocuments.Fields.Fold, s)))
+            .Where(s => s.Count > 0)
+            .OrderBy(s => s.Count).ThenBy(s => s.Syllable, StringComparer.Ordinal)
+            .ToList();
+        if (rarest.Count == 0) return null;
+        var query = new BooleanQuery();
+        long postings = 0;
+        foreach (var (syllable, count) in rarest)
+        {
+            if (query.Clauses.Count >= MaxRewordedTerms || (query.Clauses.Count >= MinRewordedTerms && postings + count > PostingsBudget)) break;
+            query.Add(new TermQuery(new Term(SearchDocuments.Fields.Fold, syllable)), Occur.SHOULD);
+            postings += count;
+        }
+        query.MinimumNumberShouldMatch = Math.Max(1, (query.Clauses.Count + 2) / 3);
         return query;
     }
 
-    private const float CommonShare = 0.05f;
+    private const int MinRewordedTerms = 3;
+    private const int MaxRewordedTerms = 12;
+    private const long PostingsBudget = 40_000;
 }
