@@ -132,6 +132,16 @@ public static class SearchKeys
 
     private static bool IsVowel(char c) => char.ToLowerInvariant(c) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
+    /// <summary>
+    /// Toned syllables already placed. Everyday Vietnamese uses a few thousand syllables, and every
+    /// item indexed or compared is tokenised, so each is worked out once; the cache stops growing at
+    /// <see cref="MaxPlacedSyllables"/> so made-up words cannot fill the memory.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Placed = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PlacedBySpan =
+        Placed.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxPlacedSyllables = 50_000;
+
     /// <summary>Appends one decomposed syllable with its tone (if any) on the canonical vowel.</summary>
     private static void AppendSyllable(StringBuilder builder, ReadOnlySpan<char> syllable)
     {
@@ -140,6 +150,18 @@ public static class SearchKeys
             builder.Append(syllable); // no tone: nothing to move
             return;
         }
+        if (PlacedBySpan.TryGetValue(syllable, out var known))
+        {
+            builder.Append(known);
+            return;
+        }
+        var start = builder.Length;
+        PlaceTone(builder, syllable);
+        if (Placed.Count < MaxPlacedSyllables) Placed.TryAdd(syllable.ToString(), builder.ToString(start, builder.Length - start));
+    }
+
+    private static void PlaceTone(StringBuilder builder, ReadOnlySpan<char> syllable)
+    {
         // Units: a base character and its non-tone marks.
         var bases = new StringBuilder(syllable.Length);
         var modified = new List<bool>(syllable.Length);

@@ -1,15 +1,37 @@
 namespace DoiThoai.Text;
 
-/// <summary>Search tokens of one text: syllables and syllable bigrams of the tone-key and of the fold-key.</summary>
-/// <param name="ToneSyllables">Syllables of the tone-key, in text order.</param>
-/// <param name="FoldSyllables">Syllables of the fold-key, in text order (same positions).</param>
-/// <param name="ToneBigrams">Adjacent tone syllables joined by '_' (not across punctuation).</param>
-/// <param name="FoldBigrams">Adjacent fold syllables joined by '_' (not across punctuation).</param>
-public sealed record SearchTokens(
-    IReadOnlyList<string> ToneSyllables,
-    IReadOnlyList<string> FoldSyllables,
-    IReadOnlyList<string> ToneBigrams,
-    IReadOnlyList<string> FoldBigrams);
+/// <summary>
+/// Search tokens of one text: syllables and syllable bigrams of the tone-key and of the fold-key.
+/// Bigrams are made when first asked for: indexing, which needs only the syllables, tokenises every
+/// item and should not pay for strings it throws away.
+/// </summary>
+public sealed class SearchTokens
+{
+    private readonly List<List<string>> tonePhrases;
+    private readonly List<List<string>> foldPhrases;
+    private IReadOnlyList<string>? toneBigrams;
+    private IReadOnlyList<string>? foldBigrams;
+
+    internal SearchTokens(List<List<string>> tonePhrases, List<List<string>> foldPhrases)
+    {
+        this.tonePhrases = tonePhrases;
+        this.foldPhrases = foldPhrases;
+        ToneSyllables = Tokens.Flatten(tonePhrases);
+        FoldSyllables = Tokens.Flatten(foldPhrases);
+    }
+
+    /// <summary>Syllables of the tone-key, in text order.</summary>
+    public IReadOnlyList<string> ToneSyllables { get; }
+
+    /// <summary>Syllables of the fold-key, in text order (same positions).</summary>
+    public IReadOnlyList<string> FoldSyllables { get; }
+
+    /// <summary>Adjacent tone syllables joined by '_' (not across punctuation).</summary>
+    public IReadOnlyList<string> ToneBigrams => toneBigrams ??= Tokens.Bigrams(tonePhrases);
+
+    /// <summary>Adjacent fold syllables joined by '_' (not across punctuation).</summary>
+    public IReadOnlyList<string> FoldBigrams => foldBigrams ??= Tokens.Bigrams(foldPhrases);
+}
 
 /// <summary>
 /// Tokenising for search and near-duplicates. A syllable is a run of letters and digits in a key;
@@ -25,7 +47,7 @@ public static class Tokens
         var normalized = SearchKeys.Normalize(Abbreviations.Expand(SearchKeys.Clean(text)));
         var tone = Phrases(SearchKeys.ToneKeyOfNormalized(normalized));
         var fold = Phrases(SearchKeys.FoldKeyOfNormalized(normalized));
-        return new SearchTokens(Flatten(tone), Flatten(fold), Bigrams(tone), Bigrams(fold));
+        return new SearchTokens(tone, fold);
     }
 
     /// <summary>The syllables of a key (or any text), in order.</summary>
@@ -51,9 +73,9 @@ public static class Tokens
         return phrases;
     }
 
-    private static List<string> Flatten(List<List<string>> phrases) => phrases.SelectMany(p => p).ToList();
+    internal static List<string> Flatten(List<List<string>> phrases) => phrases.SelectMany(p => p).ToList();
 
-    private static List<string> Bigrams(List<List<string>> phrases)
+    internal static List<string> Bigrams(List<List<string>> phrases)
     {
         var bigrams = new List<string>();
         foreach (var phrase in phrases)

@@ -117,11 +117,11 @@ public static class SearchDocuments
         {
             Exact(Fields.Key, Key(kind, id)),
             Stored(Fields.Kind, kind),
-            Stored(Fields.Id, Number(id)),
+            new StoredField(Fields.Id, Number(id)),
             Stored(Fields.SessionId, Number(session.Id)),
             Exact(Fields.HostUnit, Number(session.HostUnitId)),
-            new Int32Field(Fields.Date, DateKey(VietnamTime.DateOf(session.StartsAtUtc)), Field.Store.NO),
-            new Field(Fields.Tone, string.Join(' ', tokens.ToneSyllables), Syllables),
+            new Int32Field(Fields.Date, DateKey(VietnamTime.DateOf(session.StartsAtUtc)), DateType),
+            new Field(Fields.Tone, string.Join(' ', tokens.ToneSyllables), ToneSyllables),
             new Field(Fields.Fold, string.Join(' ', tokens.FoldSyllables), Syllables),
         };
         if (session.ParticipantUnitId is { } participant) doc.Add(Exact(Fields.ParticipantUnit, Number(participant)));
@@ -147,6 +147,12 @@ public static class SearchDocuments
     private static readonly FieldType Syllables = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
     /// <summary>
+    /// Tone syllables are never scored, only looked up (does the document have "nghị" as typed?,
+    /// <see cref="SyllableQuery"/>): documents only, no frequencies, no length norms.
+    /// </summary>
+    private static readonly FieldType ToneSyllables = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
+
+    /// <summary>
     /// Exact values (ids, states): one term per whitespace-free value, like StringField,
     /// but passed through the writer's whitespace analyzer. StringField builds a new token stream for
     /// every field of every document, and profiling a rebuild showed that, not the text, was most of
@@ -159,6 +165,14 @@ public static class SearchDocuments
         OmitNorms = true,
         IndexOptions = IndexOptions.DOCS_ONLY,
     });
+
+    /// <summary>
+    /// The day as one term (no trie terms for ranges): a range over dates walks at most a few thousand
+    /// distinct days, and eight terms per document made this field a tenth of the index.
+    /// </summary>
+    public const int DatePrecisionStep = int.MaxValue;
+
+    private static readonly FieldType DateType = Frozen(new FieldType(Int32Field.TYPE_NOT_STORED) { NumericPrecisionStep = DatePrecisionStep });
 
     private static readonly FieldType StoredKeyword = Frozen(new FieldType(Keyword) { IsStored = true });
 

@@ -22,6 +22,9 @@ public sealed class SearchIndex : IDisposable
 {
     public const string FolderName = "search-index";
     private const string LastChangeKey = "lastChangeId";
+    private const string FormatKey = "format";
+    /// <summary>The fields' layout (<see cref="SearchDocuments"/>); an index of another layout is rebuilt on open.</summary>
+    private const string Format = "3";
     private const int Batch = 1_000;
     private const int RebuildBatch = 5_000;
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -283,23 +286,33 @@ public sealed class SearchIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(Folder);
         directory = FSDirectory.Open(new DirectoryInfo(Folder));
-        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
+        writer = NewWriter(OpenMode.CREATE_OR_APPEND);
+        var data = writer.CommitData;
+        if (data is { Count: > 0 } && (!data.TryGetValue(FormatKey, out var format) || format != Format))
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-            // Fewer, larger flushes while a rebuild or a bulk import is indexed (the default is 16 MB),
-            // and no compound files: building one copies every new segment once more.
-            RAMBufferSizeMB = 64,
-            UseCompoundFile = false,
-            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
-            // A merged segment gets its near-copy tables before searches see it, so no search pays for them.
-            MergedSegmentWarmer = new NearCopyWarmer(),
-        };
-        writer = new IndexWriter(directory, config);
+            // Written by an older release with other fields: start again, the rebuild follows.
+            logger.LogInformation("Search index format {Old} is not {New}: rebuilding it.", data.TryGetValue(FormatKey, out var old) ? old : "1", Format);
+            writer.Dispose();
+            writer = NewWriter(OpenMode.CREATE);
+            data = null;
+        }
         searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
-        lastChangeId = writer.CommitData is { } data && data.TryGetValue(LastChangeKey, out var value)
+        lastChangeId = data is not null && data.TryGetValue(LastChangeKey, out var value)
             && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : -1;
     }
+
+    private IndexWriter NewWriter(OpenMode mode) => new(directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        // Fewer, larger flushes while a rebuild or a bulk import is indexed (the default is 16 MB),
+        // and no compound files: building one copies every new segment once more.
+        RAMBufferSizeMB = 64,
+        UseCompoundFile = false,
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+        // A merged segment gets its near-copy tables before searches see it, so no search pays for them.
+        MergedSegmentWarmer = new NearCopyWarmer(),
+    });
 
     private async Task<int> RebuildCoreAsync(AppDbContext db, Action<int>? progress, CancellationToken ct)
     {
@@ -333,7 +346,7 @@ public sealed class SearchIndex : IDisposable
 
     private void Commit(long position)
     {
-        writer!.SetCommitData(new Dictionary<string, string> { [LastChangeKey] = position.ToString(CultureInfo.InvariantCulture) });
+        writer!.SetCommitData(new Dictionary<string, string> { [LastChangeKey] = position.ToString(CultureInfo.InvariantCulture), [FormatKey] = Format });
         writer.Commit();
         Interlocked.Exchange(ref lastChangeId, position);
         searchers!.MaybeRefreshBlocking();

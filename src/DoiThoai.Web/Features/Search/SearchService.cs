@@ -97,7 +97,7 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         if (filters.Status is { } status) clauses.Add(SearchScope.Is(F.Status, status));
         if (filters.Confidentiality is { } confidentiality) clauses.Add(SearchScope.Is(F.Confidentiality, confidentiality));
         if (filters.From is not null || filters.To is not null)
-            clauses.Add(NumericRangeQuery.NewInt32Range(F.Date,
+            clauses.Add(NumericRangeQuery.NewInt32Range(F.Date, SearchDocuments.DatePrecisionStep,
                 filters.From is { } from ? SearchDocuments.DateKey(from) : null,
                 filters.To is { } to ? SearchDocuments.DateKey(to) : null, true, true));
         if (clauses.Count > 0) parts.Add(new QueryWrapperFilter(SearchScope.All([.. clauses])));

@@ -10,8 +10,8 @@ namespace DoiThoai.Web.Features.Similar;
 
 /// <summary>
 /// The LSH stage of near-duplicate lookup (ADR 0009). Each item document carries its item id and its
-/// MinHash band hashes as doc values (68 bytes, no terms: as index terms the band keys were nearly all
-/// distinct, two thirds of the index and most of its build time). Per index segment the hashes are
+/// MinHash band hashes as doc values (4 bytes and 3 per band, no terms: as index terms the band keys
+/// were nearly all distinct, two thirds of the index and most of its build time). Per index segment the hashes are
 /// loaded once into one sorted array per band (hash in the high 32 bits, document in the low 32), so a
 /// lookup is a binary search per band. The arrays live as long as the segment: they are built when a
 /// searcher first sees the segment (or when a merge produces it, before it is searchable) and follow
@@ -19,8 +19,17 @@ namespace DoiThoai.Web.Features.Similar;
 /// </summary>
 public static class NearCopyBands
 {
-    /// <summary>Binary doc values: the item id, then one hash per band, little-endian 32-bit each.</summary>
+    /// <summary>Binary doc values: the item id (32-bit), then the top 24 bits of each band's hash, little-endian.</summary>
     public const string Field = "lsh";
+
+    /// <summary>
+    /// 24 bits of a band's hash are kept (issue 4 caps the index at half the raw text): at 1,000,000
+    /// items two unrelated texts share a band value once per 16 million, so a lookup meets about one
+    /// such stranger over its 16 bands, and the text check sends it away.
+    /// </summary>
+    private const int HashBytes = 3;
+
+    private static uint Kept(uint hash) => hash >> 8;
 
     /// <summary>Adds the item id and the band hashes of its text to an item document (nothing for a text without syllables).</summary>
     public static void Add(Document doc, int itemId, IReadOnlyList<string> foldSyllables, MinHash? scheme = null)
@@ -28,9 +37,16 @@ public static class NearCopyBands
         var minHash = scheme ?? MinHash.Default;
         var hashes = minHash.BandHashesOf(minHash.ShinglesOf(foldSyllables));
         if (hashes.Length == 0) return;
-        var bytes = new byte[4 * (hashes.Length + 1)];
+        var bytes = new byte[4 + HashBytes * hashes.Length];
         BinaryPrimitives.WriteInt32LittleEndian(bytes, itemId);
-        for (var band = 0; band < hashes.Length; band++) BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4 * (band + 1)), hashes[band]);
+        for (var band = 0; band < hashes.Length; band++)
+        {
+            var kept = Kept(hashes[band]);
+            var at = 4 + HashBytes * band;
+            bytes[at] = (byte)kept;
+            bytes[at + 1] = (byte)(kept >> 8);
+            bytes[at + 2] = (byte)(kept >> 16);
+        }
         doc.Add(new BinaryDocValuesField(Field, new BytesRef(bytes)));
     }
 
@@ -51,9 +67,9 @@ public static class NearCopyBands
             for (var band = 0; band < hashes.Length; band++)
             {
                 var entries = table.Entries[band];
-                var key = (ulong)hashes[band] << 32;
-                var at = LowerBound(entries, key);
-                for (; at < entries.Length && entries[at] >> 32 == hashes[band]; at++)
+                var kept = Kept(hashes[band]);
+                var at = LowerBound(entries, (ulong)kept << 32);
+                for (; at < entries.Length && entries[at] >> 32 == kept; at++)
                 {
                     var doc = (int)(uint)entries[at];
                     if (live is not null && !live.Get(doc)) continue;
@@ -106,14 +122,18 @@ public static class NearCopyBands
                 values.Get(doc, bytes);
                 if (columns is null)
                 {
-                    columns = new ulong[Math.Max(0, bytes.Length / 4 - 1)][];
+                    columns = new ulong[Math.Max(0, (bytes.Length - 4) / HashBytes)][];
                     for (var band = 0; band < columns.Length; band++) columns[band] = new ulong[maxDoc];
                 }
-                if (bytes.Length != 4 * (columns.Length + 1)) continue;
+                if (bytes.Length != 4 + HashBytes * columns.Length) continue;
                 var span = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
                 itemIds[doc] = BinaryPrimitives.ReadInt32LittleEndian(span);
                 for (var band = 0; band < columns.Length; band++)
-                    columns[band][count] = (ulong)BinaryPrimitives.ReadUInt32LittleEndian(span[(4 * (band + 1))..]) << 32 | (uint)doc;
+                {
+                    var at = 4 + HashBytes * band;
+                    var kept = span[at] | (uint)span[at + 1] << 8 | (uint)span[at + 2] << 16;
+                    columns[band][count] = (ulong)kept << 32 | (uint)doc;
+                }
                 count++;
             }
             var entries = columns ?? [];

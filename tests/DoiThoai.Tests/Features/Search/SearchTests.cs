@@ -4,7 +4,10 @@ using DoiThoai.Tests.Features.Sessions;
 using DoiThoai.Text;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Search;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DoiThoai.Tests.Features.Search;
 
@@ -131,6 +134,41 @@ public sealed class SearchTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(File.Exists(Path.Combine(index.Folder, "segments.gen")) || Directory.EnumerateFiles(index.Folder, "segments_*").Any());
 
         for (var k = 0; k < queries.Length; k++) Assert.Equal(before[k], Ids(await admin.GetJsonAsync(Url(queries[k]))));
+    }
+
+    [Fact]
+    public async Task An_index_written_with_another_field_layout_is_rebuilt_on_open()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "doithoai-old-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // An older release's index: a stray document and a position far ahead, but no format mark.
+            var indexFolder = Path.Combine(folder, SearchIndex.FolderName);
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(indexFolder)))
+            using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48,
+                new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))))
+            {
+                writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.StringField("lsh", "0abcdef", Lucene.Net.Documents.Field.Store.NO) });
+                writer.SetCommitData(new Dictionary<string, string> { ["lastChangeId"] = "999999999" });
+                writer.Commit();
+            }
+            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataPath"] = folder }).Build();
+            using var index = new SearchIndex(app.Services.GetRequiredService<IServiceScopeFactory>(), config,
+                app.Services.GetRequiredService<IHostEnvironment>(), NullLogger<SearchIndex>.Instance);
+            await index.CatchUpAsync();
+
+            var (hits, total) = index.Find(SyllableQuery.Of("bi thu chi bo"), null, 0, 10);
+            Assert.NotEmpty(hits);
+            Assert.Equal(await app.WithDbAsync(db => db.SearchChanges.MaxAsync(c => c.Id)), index.LastChangeId);
+            // The same as the app's own index, built from the same database.
+            var own = app.Services.GetRequiredService<SearchIndex>();
+            await own.CatchUpAsync();
+            Assert.Equal(own.Find(SyllableQuery.Of("bi thu chi bo"), null, 0, 10).TotalHits, total);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
