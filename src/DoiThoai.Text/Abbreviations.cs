@@ -28,8 +28,12 @@ public static partial class Abbreviations
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
         text = text.Normalize(System.Text.NormalizationForm.FormC);
-        text = QdShort().Replace(text, m => $"quy định {m.Groups[1].Value}-QĐi/TW");
-        text = QdLong().Replace(text, m => $"quy định {m.Groups[1].Value}-QĐi/TW");
+        // Most texts cite no regulation: skip both patterns unless "QĐ" is there at all.
+        if (text.Contains("QĐ", StringComparison.Ordinal))
+        {
+            text = QdShort().Replace(text, m => $"quy định {m.Groups[1].Value}-QĐi/TW");
+            text = QdLong().Replace(text, m => $"quy định {m.Groups[1].Value}-QĐi/TW");
+        }
         return Word().Replace(text, m => Table[m.Value]);
     }
 

@@ -32,6 +32,9 @@ public static class SearchKeys
     /// </summary>
     public static string Normalize(string? text) => Lower.ToLower(Clean(text));
 
+    /// <summary>vi-VN lower-casing of text already cleaned.</summary>
+    internal static string LowerCase(string cleaned) => Lower.ToLower(cleaned);
+
     /// <summary><see cref="Normalize"/> without the lower-casing (abbreviations are case-sensitive).</summary>
     internal static string Clean(string? text)
     {

@@ -44,7 +44,8 @@ public static class Tokens
     /// <summary>Abbreviations expanded, then both keys, their syllables and bigrams.</summary>
     public static SearchTokens Of(string? text)
     {
-        var normalized = SearchKeys.Normalize(Abbreviations.Expand(SearchKeys.Clean(text)));
+        // Clean once: the expansions are clean text already, so only the lower-casing remains.
+        var normalized = SearchKeys.LowerCase(Abbreviations.Expand(SearchKeys.Clean(text)));
         var tone = Phrases(SearchKeys.ToneKeyOfNormalized(normalized));
         var fold = Phrases(SearchKeys.FoldKeyOfNormalized(normalized));
         return new SearchTokens(tone, fold);
