@@ -333,7 +333,7 @@ public sealed class SearchIndex : IDisposable
             var items = await next;
             if (items.Count == 0) break;
             next = items.Count < RebuildBatch ? Task.FromResult(new List<SearchDocuments.ItemSource>()) : ReadAfter(items[^1].Id);
-            Parallel.ForEach(items, new ParallelOptions { CancellationToken = ct }, item => WriteItem(item, sessions[item.SessionId], update: false));
+            Parallel.ForEach(items, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, item => WriteItem(item, sessions[item.SessionId], update: false));
             count += items.Count;
             progress?.Invoke(count);
         }
