@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace DoiThoai.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One test's browser context and page, with the steps every scenario needs: go to a page, sign in,
+/// check a page (screenshot + axe). Disposing it keeps a screenshot of the last state, which is what
+/// is wanted when an assertion failed half-way.
+/// </summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page, string testName) : IAsyncDisposable
+{
+    /// <summary>Password of every demo account (README, "Demo accounts").</summary>
+    public const string DemoPassword = "DoiThoai#2017";
+
+    public IPage Page => page;
+
+    /// <summary>Opens <paramref name="path"/> and insists on a successful answer.</summary>
+    public async Task<IResponse> GoToAsync(string path)
+    {
+        var response = await page.GotoAsync(path) ?? throw new InvalidOperationException($"no response for {path}");
+        Assert.True(response.Ok, $"GET {path}: {response.Status} {(HttpStatusCode)response.Status}");
+        return response;
+    }
+
+    /// <summary>Signs in through the sign-in form as a demo account and waits for the page it leads to.</summary>
+    public async Task SignInAsync(string userName, string? returnUrl = null)
+    {
+        await GoToAsync(returnUrl is null ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Keeps a screenshot of the page as it is now and asserts that axe-core finds no WCAG 2.1 A/AA violation.</summary>
+    public Task CheckPageAsync(string name) => Accessibility.AssertNoAxeViolationsAsync(page, $"{testName}-{name}");
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot($"{testName}-last"), FullPage = true }); }
+        catch (PlaywrightException) { } // the page may already be gone; the test's own error matters more
+        await context.CloseAsync();
+    }
+}
