@@ -48,6 +48,23 @@ public static class Accessibility
         Assert.Fail($"{maxPresses} presses of Tab did not reach {target} on {page.Url}");
     }
 
+    /// <summary>
+    /// Tabs from where the focus is now through every focus stop of the page until the focus leaves it,
+    /// asserting each one shows its focus; returns how many stops there were.
+    /// </summary>
+    public static async Task<int> AssertEveryFocusVisibleAsync(IPage page, int maxStops = 300)
+    {
+        for (var stops = 0; stops < maxStops; stops++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("() => !document.activeElement || document.activeElement === document.body"))
+                return stops;
+            await AssertFocusVisibleAsync(page);
+        }
+        Assert.Fail($"{page.Url}: more than {maxStops} focus stops, or the focus never leaves the page");
+        return maxStops;
+    }
+
     /// <summary>The focused element has an outline (or ring) at least 2px wide and lies inside the viewport.</summary>
     public static async Task AssertFocusVisibleAsync(IPage page)
     {

@@ -29,11 +29,24 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // Only a signed-in page has the sign-out button; waiting for it is sturdier than for a URL's load event.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" })).ToBeVisibleAsync();
     }
 
-    /// <summary>Keeps a screenshot of the page as it is now and asserts that axe-core finds no WCAG 2.1 A/AA violation.</summary>
-    public Task CheckPageAsync(string name) => Accessibility.AssertNoAxeViolationsAsync(page, $"{testName}-{name}");
+    /// <summary>Waits until the page's one h1 shows <paramref name="text"/>.</summary>
+    public Task ExpectHeadingAsync(string text) =>
+        Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(text);
+
+    /// <summary>
+    /// Keeps a screenshot of the page as it is now, asserts that axe-core finds no WCAG 2.1 A/AA violation
+    /// and that every focus stop, reached with Tab, shows its focus. Leaves the focus outside the page,
+    /// so the next Tab starts again from the top.
+    /// </summary>
+    public async Task CheckPageAsync(string name)
+    {
+        await Accessibility.AssertNoAxeViolationsAsync(page, $"{testName}-{name}");
+        Assert.True(await Accessibility.AssertEveryFocusVisibleAsync(page) > 0, $"{name}: nothing on the page takes the focus");
+    }
 
     public async ValueTask DisposeAsync()
     {
