@@ -48,6 +48,24 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
         Assert.True(await Accessibility.AssertEveryFocusVisibleAsync(page) > 0, $"{name}: nothing on the page takes the focus");
     }
 
+    /// <summary>
+    /// The page as it prints: print media emulated for a screenshot, then the PDF chromium makes of it,
+    /// both kept in artifacts/browser/. Back to screen media afterwards. Returns the PDF.
+    /// </summary>
+    public async Task<byte[]> PrintAsync(string name)
+    {
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        try
+        {
+            await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot($"{testName}-{name}-print"), FullPage = true });
+            return await page.PdfAsync(new() { Path = Path.ChangeExtension(Artifacts.Screenshot($"{testName}-{name}"), ".pdf"), Format = "A4" });
+        }
+        finally
+        {
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try { await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot($"{testName}-last"), FullPage = true }); }

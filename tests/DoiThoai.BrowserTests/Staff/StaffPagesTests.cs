@@ -110,6 +110,14 @@ public sealed class StaffPagesTests(BrowserApp app)
         await browser.ExpectHeadingAsync("số");
         Assert.Matches(@"/Items/\d+$", page.Url);
         await browser.CheckPageAsync("item");
+
+        // On paper: the item without the header, the menu and the action forms.
+        var pdf = await browser.PrintAsync("item");
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thao tác" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nội dung", Level = 2 })).ToBeVisibleAsync();
     }
 
     [Fact]
