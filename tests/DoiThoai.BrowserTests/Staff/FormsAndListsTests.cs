@@ -1,6 +1,6 @@
 namespace DoiThoai.BrowserTests.Staff;
 
-/// <summary>The forms and the other lists of the staff UI: axe-clean and every focus stop visible (date fields included).</summary>
+/// <summary>The forms and the other lists of the staff UI, one in English too: axe-clean and every focus stop visible (date fields included).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FormsAndListsTests(BrowserApp app)
 {
@@ -11,6 +11,7 @@ public sealed class FormsAndListsTests(BrowserApp app)
     [InlineData("vanphong", "/Notifications", "Các thông báo")]
     [InlineData("vanphong", "/Search", "Tìm kiếm")]
     [InlineData("dangvien", "/Items", "Ý kiến, kiến nghị")]
+    [InlineData("lanhdao", "/Sessions?culture=en-US", "Contact and dialogue sessions")]
     [InlineData("admin", "/Admin/Units/Create", "Thêm đơn vị")]
     [InlineData("admin", "/Admin/Calendar", "Lịch làm việc")]
     public async Task Page_is_clean_and_usable_by_keyboard(string userName, string path, string heading)
