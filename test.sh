@@ -4,7 +4,8 @@
 # Builds the solution once, then runs the test suite once per database provider:
 #   1. Sqlite    DOITHOAI_TEST_PROVIDER=Sqlite
 #   2. Postgres  DOITHOAI_TEST_PROVIDER=Postgres against a throwaway local cluster
-#   3. Browser   placeholder: Playwright tests, only once tests/DoiThoai.BrowserTests exists
+#   3. Browser   tests/DoiThoai.BrowserTests: Playwright driving Debian's chromium against the
+#                app run as a real server (SQLite, demo data); screenshots in artifacts/browser/
 #
 # Usage:
 #   ./test.sh                                   # everything
@@ -29,6 +30,8 @@ RESULTS_ROOT="$REPO_ROOT/artifacts/test-results"
 STEPS="${DOITHOAI_TEST_PROVIDERS:-Sqlite Postgres Browser}"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Browser tests use Debian's chromium; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log()  { echo "==> $*"; }
 warn() { echo "==> $*" >&2; }
@@ -213,22 +216,28 @@ run_postgres() {
     pg_stop
 }
 
-# ---- Step 3 (PLACEHOLDER): browser tests with Playwright -------------------
-# Runs tests/DoiThoai.BrowserTests only if that folder exists (it is built by
-# the solution build above). Uses Debian's chromium instead of Playwright's own
-# browser download; the tests are expected to launch the path given in
-# DOITHOAI_CHROMIUM. Which database provider / app set-up they need is still
-# open: adjust the environment below when the project lands.
+# ---- Step 3: browser tests with Playwright ---------------------------------
+# Playwright for .NET launches Debian's chromium (DOITHOAI_CHROMIUM), installed here
+# when missing; the tests start the app's Release build themselves as a Kestrel
+# process on a loopback port with its own SQLite data folder and the demo data
+# (docs/decisions/0012-browser-tests.md). Screenshots of every checked page and the
+# app's log are kept in artifacts/browser/.
+CHROMIUM=/usr/bin/chromium
 run_browser() {
     if [[ ! -d "$BROWSER_TEST_PROJECT" ]]; then
         return 0
     fi
-    if [[ ! -x /usr/bin/chromium ]]; then
+    if [[ ! -x "$CHROMIUM" ]]; then
         log "chromium not found; installing it with apt-get"
-        DEBIAN_FRONTEND=noninteractive apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+        if ! { DEBIAN_FRONTEND=noninteractive apt-get update &&
+               DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }; then
+            warn "could not install chromium"
+            FAILED_RUNS+=(Browser)
+            return 0
+        fi
     fi
-    run_tests Browser "$BROWSER_TEST_PROJECT" DOITHOAI_TEST_PROVIDER=Sqlite DOITHOAI_CHROMIUM=/usr/bin/chromium
+    rm -rf "$REPO_ROOT/artifacts/browser"
+    run_tests Browser "$BROWSER_TEST_PROJECT" DOITHOAI_CHROMIUM="$CHROMIUM"
 }
 
 # trx_attr NAME: numeric attribute NAME of the <Counters .../> element in $counters.
