@@ -101,6 +101,9 @@ public sealed class TextClassifier
         return new TextClassifier(options, labelNames, vocabulary, idf, members);
     }
 
+    private const int SmallTrainingSet = 2_000;
+    private const int SmallTrainingSetIterations = 50;
+
     private static Member Fit(List<Dictionary<string, int>> documents, int[] labelOf, int labelCount, Dictionary<string, int> vocabulary, float[] idf, float[]? scale, ClassifierOptions options, float l2)
     {
         var rows = documents.Select((doc, i) => new Row
@@ -117,7 +120,11 @@ public sealed class TextClassifier
             {
                 NumberOfThreads = 1,
                 L2Regularization = l2,
-                MaximumNumberOfIterations = options.Iterations,
+                // Left to itself SDCA iterates to convergence, which on a few dozen examples (a unit's
+                // first labelled items, the demo) took half a second of CPU per fit and made the admin's
+                // synchronous retrain (12 fits with cross-validation) take 10–25 s. Large sets converge
+                // in few passes, so the cap only binds on small ones.
+                MaximumNumberOfIterations = options.Iterations ?? (documents.Count < SmallTrainingSet ? SmallTrainingSetIterations : null),
             }),
             ClassifierTrainer.Lbfgs => (IEstimator<ITransformer>)ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
