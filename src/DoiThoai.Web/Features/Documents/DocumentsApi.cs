@@ -26,14 +26,9 @@ public static class DocumentsApi
         [SessionDocument.ItemsSummary] = "Bảng tổng hợp ý kiến, kiến nghị (.docx, khổ ngang) theo lĩnh vực và đơn vị chủ trì giải quyết.",
     };
 
-    /// <summary>
-    /// As a download with its Vietnamese name (filename* in UTF-8 beside an ASCII fallback, which
-    /// the framework writes), never cached: what it contains depends on who asks.
-    /// </summary>
-    public static IResult Send(HttpResponse response, DocumentFile file)
+    private static IResult Send(HttpResponse response, DocumentFile file)
     {
-        response.Headers.CacheControl = "private, no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(file.Content, DocumentFile.ContentType, file.FileName);
+        file.WriteHeaders(response);
+        return TypedResults.File(file.Content, DocumentFile.ContentType);
     }
 }

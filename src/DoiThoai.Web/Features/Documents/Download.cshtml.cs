@@ -12,8 +12,7 @@ public sealed class SessionDocumentModel(SessionDocuments documents) : PageModel
         if (!Enum.TryParse<SessionDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
             throw new NotFoundException("Không có văn bản này.");
         var file = await documents.BuildAsync(id, kind);
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(file.Content, DocumentFile.ContentType, file.FileName);
+        file.WriteHeaders(Response);
+        return File(file.Content, DocumentFile.ContentType);
     });
 }

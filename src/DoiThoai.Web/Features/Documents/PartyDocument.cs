@@ -104,11 +104,15 @@ public sealed class PartyDocument : IDisposable
         body.Append(Line(""));
     }
 
-    /// <summary>The document's name in bold capitals, centred, with its subject under it.</summary>
-    public void Title(string title, params string[] subtitles)
+    /// <summary>
+    /// The document's name in bold capitals, centred, with its subject in bold under it, an italic
+    /// note if any ("(Kèm theo …)"), and the short rule that closes the title.
+    /// </summary>
+    public void Title(string title, string subject, string? note = null)
     {
         body.Append(Line(title.ToUpper(VietnameseText.Culture), JustificationValues.Center, bold: true, size: NationalSize, after: 0));
-        foreach (var subtitle in subtitles) body.Append(Line(subtitle, JustificationValues.Center, bold: true, after: 0));
+        body.Append(Line(subject, JustificationValues.Center, bold: true, after: 0));
+        if (note is not null) body.Append(Line(note, JustificationValues.Center, italic: true, after: 0));
         body.Append(Line("-----", JustificationValues.Center));
     }
 

@@ -12,6 +12,21 @@ public enum SessionDocument { Minutes, Conclusions, ItemsSummary }
 public sealed record DocumentFile(byte[] Content, string FileName)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>
+    /// A download under its Vietnamese name (filename*, UTF-8) with the name without marks for old
+    /// clients ("Bien ban hoi nghi …" rather than the framework's "Bi_n b_n …"); never cached,
+    /// since what it holds depends on who asks.
+    /// </summary>
+    public void WriteHeaders(HttpResponse response)
+    {
+        response.Headers.CacheControl = "private, no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.FileName = "\"" + new string(DoiThoai.Text.SearchKeys.FoldKey(FileName).Where(c => c is >= ' ' and < '\x7f' and not '"' and not '\\').ToArray()) + "\"";
+        disposition.FileNameStar = FileName;
+        response.Headers.ContentDisposition = disposition.ToString();
+    }
 }
 
 /// <summary>
@@ -148,13 +163,13 @@ public sealed class SessionDocuments(SessionWorkflow sessions, ItemWorkflow item
             $"(Kèm theo Biên bản {LowerFirst(r.Session.Title)}, {LongDate(r.Date)})");
 
         var rows = new List<IReadOnlyList<string>>();
-        var topics = r.Items.GroupBy(i => (i.TopicOrder, i.Topic)).OrderBy(g => g.Key.Topic is null).ThenBy(g => g.Key.TopicOrder).ThenBy(g => g.Key.Topic, StringComparer.Create(Culture, false));
+        var topics = r.Items.GroupBy(i => (i.TopicOrder, i.Topic)).OrderBy(g => g.Key.Topic is null).ThenBy(g => g.Key.TopicOrder).ThenBy(g => g.Key.Topic, DoiThoai.Text.VietnameseCollation.Instance);
         var topicNumber = 0;
         foreach (var topic in topics)
         {
             rows.Add([$"{Roman(++topicNumber)}. {topic.Key.Topic ?? "Chưa phân loại lĩnh vực"}"]);
             var unitNumber = 0;
-            foreach (var unit in topic.GroupBy(i => i.LeadUnit).OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Create(Culture, false)))
+            foreach (var unit in topic.GroupBy(i => i.LeadUnit).OrderBy(g => g.Key is null).ThenBy(g => g.Key, DoiThoai.Text.VietnameseCollation.Instance))
             {
                 rows.Add([$"{++unitNumber}. {unit.Key ?? "Chưa giao đơn vị xử lý"}"]);
                 rows.AddRange(unit.OrderBy(i => i.Number).Select(i => (IReadOnlyList<string>)

@@ -86,15 +86,18 @@ public static partial class VietnameseText
     }
 
     /// <summary>
-    /// The issuing body's sign after the number ("TU", "HU", "ĐU"): the first word of its short
-    /// name when that is an abbreviation ("TU Bắc Giang"), else the initials of its kind's name.
+    /// The issuing body's sign after the number: the first word of its short name when that is an
+    /// abbreviation ("TU Bắc Giang" → TU); else the initials of its name up to "ủy" ("Ban Tổ chức
+    /// Tỉnh ủy Bắc Giang" → BTCTU, "Đảng ủy xã Ninh Sơn" → ĐU); else those of its kind ("Chi bộ" → CB).
     /// </summary>
     public static string Sign(OrgUnit unit)
     {
         var first = unit.ShortName?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (first is { Length: >= 2 and <= 6 } && first.All(char.IsUpper)) return first;
-        var words = (unit.Kind?.Name ?? unit.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return new string(words.Take(3).Select(w => BaseLetter(char.ToUpper(w[0], Culture))).ToArray());
+        if (first is { Length: >= 2 and <= 8 } && first.All(char.IsUpper)) return first;
+        var words = unit.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var committee = Array.FindLastIndex(words, w => string.Equals(w, "ủy", StringComparison.OrdinalIgnoreCase));
+        if (committee < 0) words = (unit.Kind?.Name ?? unit.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new string(words.Take(committee < 0 ? 2 : committee + 1).Select(w => BaseLetter(char.ToUpper(w[0], Culture))).ToArray());
     }
 
     /// <summary>"Số    -BB/TU": the number itself is given when the paper is registered.</summary>

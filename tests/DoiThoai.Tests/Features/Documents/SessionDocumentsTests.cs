@@ -194,7 +194,7 @@ public sealed class SessionDocumentsTests(AppFactory app) : IClassFixture<AppFac
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("Tổng hợp ý kiến, kiến nghị hội nghị 08-09-2017.docx", disposition.FileNameStar);
         Assert.Contains("filename*=UTF-8''", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(disposition.FileName));
+        Assert.Equal("tong hop y kien, kien nghi hoi nghi 08-09-2017.docx", disposition.FileName?.Trim('"'));
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Sessions/{sessionId}/Documents/Report")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/Sessions/999999/Documents/Minutes")).StatusCode);
