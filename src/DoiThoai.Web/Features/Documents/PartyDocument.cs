@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -222,8 +224,9 @@ public sealed class PartyDocument : IDisposable
         body.Append(new SectionProperties(
             new PageSize { Width = (uint)width, Height = (uint)height, Orient = landscape ? PageOrientationValues.Landscape : PageOrientationValues.Portrait },
             new PageMargin { Top = Top, Bottom = Bottom, Left = (uint)Left, Right = (uint)Right, Header = 720, Footer = 720, Gutter = 0 }));
-        package.Dispose();
+        // Marked closed first: if writing fails, Dispose must not write (and fail) a second time.
         closed = true;
+        package.Dispose();
         return stream.ToArray();
     }
 
@@ -270,6 +273,22 @@ public sealed class PartyDocument : IDisposable
         if (italic) properties.Append(new Italic());
         if (size != BodySize) properties.Append(new FontSize { Val = size.ToString() }, new FontSizeComplexScript { Val = size.ToString() });
         if (underline) properties.Append(new Underline { Val = UnderlineValues.Single });
-        return new Run(properties, new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new WordText(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    /// <summary>
+    /// Text typed or pasted into the app may hold characters XML cannot carry (Word's vertical tab
+    /// for a line break, a stray U+0001); writing one would fail the whole file, so they become spaces.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                result.Append(text[i]).Append(text[++i]);
+            else result.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : ' ');
+        }
+        return result.ToString();
     }
 }

@@ -134,6 +134,8 @@ public sealed class SessionDocumentsTests(AppFactory app) : IClassFixture<AppFac
         var member = await app.ApiClientAsync("dangvien");
         await ApiJson.AssertProblemAsync(await member.GetAsync(Url(sessionId, "conclusions.docx")), HttpStatusCode.NotFound);
         await Docx.GetAsync(member, Url(sessionId, "minutes.docx"));
+        var page = await Html.GetDocumentAsync(await app.SignedInBrowserAsync("dangvien"), $"/Sessions/{sessionId}");
+        Assert.Equal(["Minutes", "ItemsSummary"], page.QuerySelectorAll("#documents ~ ul a").Select(a => a.GetAttribute("href")!.Split('/')[^1]));
     }
 
     [Fact]

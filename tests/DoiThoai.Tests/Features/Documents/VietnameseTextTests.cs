@@ -56,3 +56,22 @@ public sealed class VietnameseTextTests
         Assert.Equal("Số      -BB/HU", VietnameseText.NumberLine("BB", district));
     }
 }
+
+/// <summary>The layout helper on its own: text the app never stores through its forms still makes a valid file.</summary>
+public sealed class PartyDocumentTests
+{
+    [Fact]
+    public void Characters_xml_cannot_carry_become_spaces_and_the_file_stays_valid()
+    {
+        using var document = new PartyDocument();
+        document.Header(new PartyHeader(null, "TỈNH ỦY BẮC NINH", null, "Bắc Ninh, ngày 27 tháng 11 năm 2026"));
+        document.Title("Biên bản", "Hội nghị");
+        document.Text("Dòng một\u000BDòng hai\u0001 kết thúc 😀\uD800");
+        var doc = Docx.Read(document.ToArray(), "");
+
+        Assert.Empty(doc.ValidationErrors);
+        Assert.Contains("Dòng một Dòng hai  kết thúc 😀 ", doc.Paragraphs);
+        // No superior body given: the issuing body comes first.
+        Assert.Equal("TỈNH ỦY BẮC NINH", doc.Paragraphs[0]);
+    }
+}
