@@ -9,8 +9,10 @@ public sealed class SessionDocumentModel(SessionDocuments documents) : PageModel
 {
     public Task<IActionResult> OnGetAsync(int id, string document) => this.TryLoadAsync(async () =>
     {
-        if (!Enum.TryParse<SessionDocument>(document, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-            throw new NotFoundException("Không có văn bản này.");
+        // By name only: Enum.TryParse would also take "1".
+        var name = Enum.GetNames<SessionDocument>().FirstOrDefault(n => string.Equals(n, document, StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException("Không có văn bản này.");
+        var kind = Enum.Parse<SessionDocument>(name);
         var file = await documents.BuildAsync(id, kind);
         file.WriteHeaders(Response);
         return File(file.Content, DocumentFile.ContentType);

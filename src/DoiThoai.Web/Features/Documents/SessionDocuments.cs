@@ -106,7 +106,11 @@ public sealed class SessionDocuments(SessionWorkflow sessions, ItemWorkflow item
         {
             doc.Text(item.Text, $"{item.Number}. {Speaker(item)}: ");
             if (item.Answer is { } answer)
-                doc.Text(answer, $"Trả lời{(item.AnsweredBy is null ? "" : $" của đồng chí {item.AnsweredBy}")} ({LowerFirst(Outcome(item.Outcome))}): ", italic: true);
+            {
+                var by = item.AnsweredBy is null ? "" : $" của đồng chí {item.AnsweredBy}";
+                var outcome = item.Outcome is null ? "" : $" ({LowerFirst(Outcome(item.Outcome))})";
+                doc.Text(answer, $"Trả lời{by}{outcome}: ", italic: true);
+            }
         }
 
         doc.Heading($"{Roman(++section)}. KẾT LUẬN CỦA CHỦ TRÌ");
