@@ -84,6 +84,18 @@ ensure_postgres_installed() {
     fi
 }
 
+# The document tests convert .docx files to PDF with LibreOffice and read the PDF's
+# text with pdftotext (tests/DoiThoai.Tests/Features/Documents).
+ensure_document_tools() {
+    if command -v libreoffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+        return 0
+    fi
+    log "LibreOffice or pdftotext not found; installing them with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        libreoffice-writer-nogui poppler-utils fonts-liberation2
+}
+
 # initdb and pg_ctl refuse to run as root: run them as postgres, from a
 # directory that user can read.
 as_postgres() {
@@ -202,10 +214,12 @@ run_tests() {
 }
 
 run_sqlite() {
+    ensure_document_tools
     run_tests Sqlite "$TEST_PROJECT" DOITHOAI_TEST_PROVIDER=Sqlite
 }
 
 run_postgres() {
+    ensure_document_tools
     if ! pg_start; then
         FAILED_RUNS+=(Postgres)
         pg_stop

@@ -2,6 +2,7 @@ using DoiThoai.Web.Cli;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Documents;
 using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Items.Import;
@@ -29,6 +30,7 @@ builder.Services
     .AddScoped<Inbox>()            // Features/Items: the handlers' inbox with due-soon and overdue flags
     .AddSingleton<AttachmentStore>() // Features/Items: uploads checked by content, stored by SHA-256 under the data folder
     .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become
+    .AddScoped<SessionDocuments>() // Features/Documents: minutes, conclusion notice and items summary as Party-format .docx
     .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
     .AddSingleton<SearchIndex>()   // Features/Search: this node's Lucene index, fed from the change log
     .AddHostedService<SearchCatchUpWorker>() // Features/Search: applies other nodes' changes every second
@@ -58,6 +60,7 @@ app.MapApi(api =>
     api.MapItemsApi();
     api.MapNotificationsApi();
     api.MapTasksApi();
+    api.MapDocumentsApi();
     api.MapSearchApi();
     api.MapSimilarApi();
     api.MapRoutingApi();

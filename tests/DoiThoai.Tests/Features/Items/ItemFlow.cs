@@ -55,6 +55,20 @@ internal static class ItemFlow
         await office.PostJsonAsync($"/api/v1/items/{itemId}/actions/accept", new { note = "Lãnh đạo tiếp thu" }, HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// Assigns a raised item to Ban Tổ chức, whose handler (bantochuc) starts it and drafts an
+    /// answer: a draft only the office, the leaders and that unit may read. Returns the handler's client.
+    /// </summary>
+    public static async Task<HttpClient> DraftAnswerByOrganisationAsync(this AppFactory app, HttpClient office, int itemId, string draft)
+    {
+        await app.ReadyToAssignAsync(office, itemId);
+        await office.ActAsync(itemId, "assign", new { leadUnitId = await app.UnitIdAsync(Organisation), dueOn = "2026-12-31" });
+        var handler = await app.ApiClientAsync("bantochuc");
+        await handler.ActAsync(itemId, "start");
+        await handler.ActAsync(itemId, "draft-answer", new { answer = draft, outcome = "explained" });
+        return handler;
+    }
+
     public static Task<JsonNode> ActAsync(this HttpClient client, int itemId, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK) =>
         client.PostJsonAsync($"/api/v1/items/{itemId}/actions/{action}", body ?? new { }, expected);
 

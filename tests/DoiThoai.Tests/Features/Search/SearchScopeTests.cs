@@ -81,11 +81,7 @@ public sealed class SearchScopeTests(AppFactory app) : IClassFixture<AppFactory>
         var office = await app.ApiClientAsync("vanphong");
         var sessionId = await app.HeldSessionAsync(office);
         var drafted = await RaiseAsync(office, sessionId, $"Đề nghị xem xét chế độ {word} cho bí thư chi bộ", confidentiality: "internal");
-        await app.ReadyToAssignAsync(office, drafted);
-        await office.ActAsync(drafted, "assign", new { leadUnitId = await app.UnitIdAsync(Organisation), dueOn = "2026-12-31" });
-        var handler = await app.ApiClientAsync("bantochuc");
-        await handler.ActAsync(drafted, "start");
-        await handler.ActAsync(drafted, "draft-answer", new { answer = $"Dự thảo: đề nghị {word} đang được nghiên cứu", outcome = "explained" });
+        var handler = await app.DraftAnswerByOrganisationAsync(office, drafted, $"Dự thảo: đề nghị {word} đang được nghiên cứu");
         await RaiseAsync(office, sessionId, $"Đề nghị mật về {word}", confidentiality: "restricted");
         var settled = await RaiseAsync(office, sessionId, $"Đề nghị công khai về {word}", confidentiality: "public");
         await office.ActAsync(settled, "answer", new { answer = $"Đã trả lời đề nghị {word} tại hội nghị", outcome = "explained", answeredBy = "Bí thư Tỉnh ủy" });
