@@ -54,6 +54,8 @@ public sealed class Article
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
     public string CreatedByUserId { get; private set; } = "";
+    /// <summary>The number of the last revision row; the next change writes Version + 1 without loading the rows.</summary>
+    public int Version { get; private set; }
 
     public List<ArticlePhoto> Photos { get; private set; } = [];
     public List<ArticleRevision> Revisions { get; private set; } = [];
@@ -172,7 +174,7 @@ public sealed class Article
     private void Record(string action, Actor actor, DateTime nowUtc, string? note) =>
         Revisions.Add(new ArticleRevision
         {
-            Number = Revisions.Count == 0 ? 1 : Revisions.Max(r => r.Number) + 1,
+            Number = ++Version,
             AtUtc = nowUtc, ActorUserId = actor.UserId, ActorName = actor.Name, Action = action,
             Status = Status, Title = Title, Lead = Lead, BodyMarkdown = BodyMarkdown,
             Note = note is { Length: > ArticleRules.MaxNoteLength } ? note[..ArticleRules.MaxNoteLength] : note,

@@ -13,6 +13,8 @@ public static class PortalEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/Portal/Photo/{id:int}", PhotoAsync).AllowAnonymous();
+        // A preference, not a change to any record: no antiforgery token (the pages carrying it are cached).
+        app.MapPost("/Portal/View", Public.PortalView.Post).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/Portal/Documents/{id:int}/File", DocumentAsync).AllowAnonymous();
         app.MapGet("/Portal/Feed/{format}", (string format, HttpContext context, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             FeedAsync(null, format, context, db, clock, ct)).AllowAnonymous().CacheOutput(PortalCache.Policy);
