@@ -190,7 +190,10 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor, IDbTransac
             }
         }
 
-        if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count == 0) return;
+        // An article's text or publication changed: its document is rewritten, or dropped when it is no longer published.
+        var articles = tracker.Entries<Portal.Article>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
+
+        if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count + articles.Count == 0) return;
         Pending.AddOrUpdate(context, context);
         var now = DateTime.UtcNow;
         foreach (var item in items) context.Add(SearchChange.For(item, now));
@@ -199,5 +202,6 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor, IDbTransac
         foreach (var session in sessions) context.Add(SearchChange.For(session, now));
         sessionIds.ExceptWith(sessions.Select(s => s.Id));
         foreach (var id in sessionIds) context.Add(SearchChange.ForSession(id, now));
+        foreach (var article in articles) context.Add(SearchChange.For(article, now));
     }
 }

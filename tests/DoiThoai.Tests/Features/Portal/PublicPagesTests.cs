@@ -139,6 +139,25 @@ public sealed class PublicPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Search_finds_public_items_without_diacritics_and_never_internal_ones()
+    {
+        var sessionId = await app.SeedSessionIdAsync();
+        var texts = await app.WithDbAsync(db => db.Items.Where(i => i.SessionId == sessionId)
+            .Select(i => new { i.Text, Public = i.Confidentiality == DoiThoai.Web.Features.Items.Confidentiality.Public }).ToListAsync());
+        var shown = texts.First(t => t.Public).Text;
+        var hidden = texts.First(t => !t.Public).Text;
+        var reader = app.Browser();
+
+        var words = DoiThoai.Text.SearchKeys.FoldKey(shown).Split(' ').Take(8);
+        var found = await Html.GetDocumentAsync(reader, "/Portal/Search?q=" + Uri.EscapeDataString(string.Join(' ', words)));
+        Assert.Contains(shown, found.QuerySelector("#found-items")!.ParentElement!.TextContent);
+
+        var none = await Html.GetDocumentAsync(reader, "/Portal/Search?q=" + Uri.EscapeDataString(string.Join(' ', DoiThoai.Text.SearchKeys.FoldKey(hidden).Split(' ').Take(20))));
+        Assert.DoesNotContain(hidden, none.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reader.GetAsync("/Portal/Search?q=" + new string('a', 201))).StatusCode);
+    }
+
+    [Fact]
     public async Task The_english_pages_are_in_english()
     {
         var page = await Html.GetDocumentAsync(app.Browser(), "/Portal/en/Structure");

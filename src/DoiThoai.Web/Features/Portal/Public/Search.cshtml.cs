@@ -1,21 +1,24 @@
 using DoiThoai.Text;
+using DoiThoai.Web.Features.Search;
+using Lucene.Net.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
+using F = DoiThoai.Web.Features.Search.SearchDocuments.Fields;
+using Kinds = DoiThoai.Web.Features.Search.SearchDocuments.Kinds;
 
 namespace DoiThoai.Web.Features.Portal.Public;
 
 /// <summary>
-/// Public search over the published articles and the public items with their public answers,
-/// diacritic-insensitive ("hoi nghi doi thoai" finds "Hội nghị đối thoại"): every word of the query's
-/// fold key must occur in the record's fold key. A simple scan of the newest records, until articles
-/// join the Lucene index of Features/Search.
+/// Public search in the Lucene index of Features/Search, with its Vietnamese keys: every fold
+/// syllable must match ("boi duong" finds "bồi dưỡng"), the same tones rank first. Anonymous readers
+/// find published articles whose time has come, and public items with their public answers; each hit
+/// is checked again against <see cref="PublicRecords"/> before it is shown. Not output-cached: another
+/// node's index may be a second behind the database that the cache key is read from.
 /// </summary>
-[OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class PortalSearchModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class PortalSearchModel(SearchIndex index, AppDbContext db, TimeProvider clock) : PageModel
 {
-    private const int Scanned = 2_000;
     private const int Shown = 30;
+    private const int MaxSyllables = 64;
 
     public sealed record ItemHit(int SessionId, string SessionTitle, int Number, string Text, string? Answer);
 
@@ -23,26 +26,43 @@ public sealed class PortalSearchModel(AppDbContext db, TimeProvider clock) : Pag
     public IReadOnlyList<ArticleTeaser> Articles { get; private set; } = [];
     public IReadOnlyList<ItemHit> Items { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        var words = SearchKeys.FoldKey(Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return Page();
-        if (Q!.Length > 200) return BadRequest();
-        bool Matches(params string?[] texts)
-        {
-            var key = " " + SearchKeys.FoldKey(string.Join(' ', texts)) + " ";
-            return words.All(w => key.Contains(" " + w, StringComparison.Ordinal));
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var articles = await PublicRecords.Articles(db, now).AsNoTracking().OrderByDescending(a => a.PublishAtUtc).Take(Scanned)
-            .Select(a => new { a.Id, a.Title, a.Lead, a.BodyMarkdown, a.AuthorName }).ToListAsync();
-        var ids = articles.Where(a => Matches(a.Title, a.Lead, a.BodyMarkdown, a.AuthorName)).Select(a => a.Id).Take(Shown).ToList();
-        Articles = await ArticleTeaser.Of(PublicRecords.Articles(db, now).Where(a => ids.Contains(a.Id))).ToListAsync();
+    private static readonly Filter PublicItems = new CachingWrapperFilter(new QueryWrapperFilter(SearchScope.All(
+        SearchScope.Any(SearchScope.Is(F.Kind, Kinds.Item), SearchScope.Is(F.Kind, Kinds.Answer)),
+        SearchScope.Is(F.Confidentiality, DoiThoai.Web.Features.Items.Confidentiality.Public))));
 
-        var items = await PublicRecords.Items(db).AsNoTracking().OrderByDescending(i => i.Id).Take(Scanned)
-            .Select(i => new { i.SessionId, SessionTitle = i.Session!.Title, i.Number, i.Text, i.Status, i.PublishedAtUtc, i.Answer }).ToListAsync();
-        Items = items.Select(i => new ItemHit(i.SessionId, i.SessionTitle, i.Number, i.Text, PublicRecords.PublicAnswer(i.Status, i.PublishedAtUtc, i.Answer)))
-            .Where(i => Matches(i.Text, i.Answer)).Take(Shown).ToList();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Q is { Length: > 200 }) return BadRequest();
+        var tokens = Tokens.Of(Q ?? "");
+        var fold = tokens.FoldSyllables.Distinct().Take(MaxSyllables).ToList();
+        if (fold.Count == 0) return Page();
+        var query = SearchService.TextQuery(fold, tokens.ToneSyllables.Distinct().Take(MaxSyllables).ToList());
+        var now = clock.GetUtcNow().UtcDateTime;
+        await index.CatchUpWithLocalWritesAsync(ct);
+
+        var published = new QueryWrapperFilter(SearchScope.All(SearchScope.Is(F.Kind, Kinds.Article),
+            NumericRangeQuery.NewInt64Range(F.PublishAt, null, now.Ticks, true, true)));
+        var (articleHits, _) = index.Find(query, published, 0, Shown);
+        var articleIds = articleHits.Select(h => h.Id).ToList();
+        var articles = await ArticleTeaser.Of(PublicRecords.Articles(db, now).Where(a => articleIds.Contains(a.Id))).ToDictionaryAsync(a => a.Id, ct);
+        Articles = articleIds.Where(articles.ContainsKey).Select(id => articles[id]).ToList();
+
+        var (itemHits, _) = index.Find(query, PublicItems, 0, Shown * 2);
+        var itemIds = itemHits.Select(h => h.Id).Distinct().ToList();
+        var rows = await PublicRecords.Items(db).AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.SessionId, SessionTitle = i.Session!.Title, i.Number, i.Text, i.Status, i.PublishedAtUtc, i.Answer })
+            .ToDictionaryAsync(i => i.Id, ct);
+        var hits = new List<ItemHit>();
+        foreach (var id in itemIds)
+        {
+            if (!rows.TryGetValue(id, out var r)) continue;
+            var answer = PublicRecords.PublicAnswer(r.Status, r.PublishedAtUtc, r.Answer);
+            // A hit only on an answer that is not public would show the reader why it matched: leave it out.
+            if (itemHits.Where(h => h.Id == id).All(h => h.Kind == Kinds.Answer) && answer is null) continue;
+            hits.Add(new ItemHit(r.SessionId, r.SessionTitle, r.Number, r.Text, answer));
+            if (hits.Count == Shown) break;
+        }
+        Items = hits;
         return Page();
     }
 }
