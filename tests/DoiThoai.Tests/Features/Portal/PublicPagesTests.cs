@@ -167,3 +167,24 @@ public sealed class PublicPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync("/Portal/Documents")).StatusCode);
     }
 }
+
+/// <summary>The output cache itself: pages are served from it until a publication changes what readers see.</summary>
+public sealed class PortalCacheTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_cached_page_is_served_until_something_is_published()
+    {
+        var reader = app.Browser();
+        Assert.Contains("Xây dựng Đảng", (await Html.GetDocumentAsync(reader, "/Portal")).QuerySelector("nav.portal-nav")!.TextContent);
+        // A change behind the app's back (no publication) is not seen while the entry lives: the page is cached.
+        await app.WithDbAsync(db => db.ArticleCategories.Where(c => c.Slug == "xay-dung-dang")
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, "Công tác xây dựng Đảng")));
+        Assert.DoesNotContain("Công tác xây dựng Đảng", (await Html.GetDocumentAsync(reader, "/Portal")).QuerySelector("nav.portal-nav")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/Portal/Article/khong-co/Khac")).StatusCode);
+
+        var editor = await app.SignedInBrowserAsync("bientap");
+        var id = await CreateAsync(editor);
+        await FollowAsync(editor, await PublishAsync(editor, id));
+        Assert.Contains("Công tác xây dựng Đảng", (await Html.GetDocumentAsync(reader, "/Portal")).QuerySelector("nav.portal-nav")!.TextContent);
+    }
+}
