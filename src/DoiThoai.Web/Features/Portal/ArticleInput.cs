@@ -12,11 +12,13 @@ public sealed class ArticleInput
     public string? AuthorName { get; set; }
     public string? CreatorName { get; set; } = Article.DefaultCreator;
     public bool IsFeatured { get; set; }
+    /// <summary>The article's version when the form was opened: a save over a newer version is refused.</summary>
+    public int? Version { get; set; }
 
     public static ArticleInput Of(Article a) => new()
     {
         CategoryId = a.CategoryId, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyMarkdown = a.BodyMarkdown,
-        AuthorName = a.AuthorName, CreatorName = a.CreatorName, IsFeatured = a.IsFeatured,
+        AuthorName = a.AuthorName, CreatorName = a.CreatorName, IsFeatured = a.IsFeatured, Version = a.Version,
     };
 
     public async Task<ArticleContent> ToContentAsync(AppDbContext db)

@@ -48,6 +48,7 @@ public sealed class ArticleWorkflow(AppDbContext db, UserScope scope, TimeProvid
     public async Task<Article> EditAsync(int id, ArticleInput input)
     {
         var article = await FindAsync(id);
+        if (input.Version is { } opened && opened != article.Version) throw ChangedMeanwhile(article);
         var content = await input.ToContentAsync(db);
         var slug = await SlugAsync(input.Slug, content.Title, article.Id);
         article.Edit(content, slug, await scope.ActorAsync(), Now);
@@ -101,6 +102,11 @@ public sealed class ArticleWorkflow(AppDbContext db, UserScope scope, TimeProvid
         await SaveAsync(article);
     }
 
+    /// <summary>Someone saved the article after this form was opened: saving would overwrite their change.</summary>
+    private static WorkflowException ChangedMeanwhile(Article article) =>
+        new("save", article.Status.ToString(), article.AllowedActions(),
+            "Bài viết vừa được người khác thay đổi sau khi bạn mở; hãy mở lại bài để xem bản mới nhất rồi sửa tiếp.");
+
     private void EnsureEditor()
     {
         if (!IsEditor) throw new AccessDeniedException("Chỉ biên tập viên được đăng hoặc gỡ bài viết.");
@@ -112,6 +118,10 @@ public sealed class ArticleWorkflow(AppDbContext db, UserScope scope, TimeProvid
         try
         {
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ChangedMeanwhile(article);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

@@ -17,6 +17,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         e.Property(a => a.CreatedByUserId).HasMaxLength(450);
         e.HasIndex(a => a.Slug).IsUnique();
         e.HasIndex(a => new { a.Status, a.PublishAtUtc });
+        // Two people saving the same article at once: the later save fails instead of overwriting.
+        e.Property(a => a.Version).IsConcurrencyToken();
         e.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(a => a.OwnerUnit).WithMany().HasForeignKey(a => a.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<DialogueSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);

@@ -146,3 +146,26 @@ public sealed class ScheduledPublicationTests(AppFactory app) : IClassFixture<Ap
         Assert.Contains(title, (await Html.GetDocumentAsync(reader, "/Portal/Category/thong-bao")).Body!.TextContent);
     }
 }
+
+/// <summary>Two people editing one article: the later save must not silently overwrite the earlier one.</summary>
+public sealed class ConcurrentEditTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_save_from_a_form_opened_before_another_save_is_refused_and_keeps_what_was_typed()
+    {
+        var editor = await app.SignedInBrowserAsync("bientap");
+        var office = await app.SignedInBrowserAsync("vanphong");
+        var id = await PortalSteps.CreateAsync(editor);
+        var formOfEditor = await Html.GetFormAsync(editor, $"/Portal/Admin/{id}", "form.article-form");
+        var formOfOffice = await Html.GetFormAsync(office, $"/Portal/Admin/{id}", "form.article-form");
+
+        var first = await editor.PostAsync($"/Portal/Admin/{id}", formOfEditor.With(("Input.Title", "Tiêu đề do biên tập viên sửa")));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await office.PostAsync($"/Portal/Admin/{id}", formOfOffice.With(("Input.Title", "Tiêu đề do văn phòng sửa")));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var page = await Html.ParseAsync(second);
+        Assert.Contains("vừa được người khác thay đổi", page.QuerySelector(".errors")!.TextContent);
+        Assert.Equal("Tiêu đề do văn phòng sửa", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.Equal("Tiêu đề do biên tập viên sửa", await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
+    }
+}

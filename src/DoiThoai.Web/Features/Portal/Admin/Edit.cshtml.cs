@@ -124,7 +124,9 @@ public sealed class ArticleEditModel(ArticleWorkflow workflow, AppDbContext db, 
                 if (PostedForm != "content") Input = ArticleInput.Of(Article);
                 return Page();
             },
-            e => PageErrors.Refusal(t, ArticleLabels.OfAction(e.Action), ArticleLabels.OfStatus(Enum.Parse<ArticleStatus>(e.CurrentState))));
+            e => e.Action == "save"
+                ? t[e.Message]
+                : PageErrors.Refusal(t, ArticleLabels.OfAction(e.Action), ArticleLabels.OfStatus(Enum.Parse<ArticleStatus>(e.CurrentState))));
 
     private async Task LoadAsync(int id)
     {
