@@ -9,39 +9,22 @@ namespace DoiThoai.Tests.Features.Portal;
 public sealed class PortalTwoNodeTests
 {
     [PostgresFact]
-    public async Task A_page_cached_on_node_b_changes_as_soon_as_node_a_publishes_or_unpublishes()
-    {
-        var first = new SearchNode();
-        await first.InitializeAsync();
-        try
+    public Task A_page_cached_on_node_b_changes_as_soon_as_node_a_publishes_or_unpublishes() =>
+        SearchNode.WithTwoNodesAsync(async (first, second) =>
         {
-            var second = new SearchNode(first);
-            await second.InitializeAsync();
-            try
-            {
-                var readerOfB = second.Browser();
-                var title = Unique("Tin đăng qua nút thứ nhất");
-                // Node B caches its home page before the article exists.
-                Assert.DoesNotContain(title, (await Html.GetDocumentAsync(readerOfB, "/Portal")).Body!.TextContent);
+            var readerOfB = second.Browser();
+            var title = Unique("Tin đăng qua nút thứ nhất");
+            // Node B caches its home page before the article exists.
+            Assert.DoesNotContain(title, (await Html.GetDocumentAsync(readerOfB, "/Portal")).Body!.TextContent);
 
-                var editor = await first.SignedInBrowserAsync("bientap");
-                var id = await CreateAsync(editor, ("Input.Title", title));
-                await FollowAsync(editor, await PublishAsync(editor, id));
-                Assert.Contains(title, (await Html.GetDocumentAsync(readerOfB, "/Portal")).Body!.TextContent);
+            var editor = await first.SignedInBrowserAsync("bientap");
+            var id = await CreateAsync(editor, ("Input.Title", title));
+            await FollowAsync(editor, await PublishAsync(editor, id));
+            Assert.Contains(title, (await Html.GetDocumentAsync(readerOfB, "/Portal")).Body!.TextContent);
 
-                await FollowAsync(editor, await ActAsync(editor, id, "Unpublish"));
-                Assert.DoesNotContain(title, (await Html.GetDocumentAsync(readerOfB, "/Portal")).Body!.TextContent);
-                var slug = await first.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
-                Assert.Equal(HttpStatusCode.NotFound, (await readerOfB.GetAsync($"/Portal/Article/{slug}")).StatusCode);
-            }
-            finally
-            {
-                await ((IAsyncLifetime)second).DisposeAsync();
-            }
-        }
-        finally
-        {
-            await ((IAsyncLifetime)first).DisposeAsync();
-        }
-    }
+            await FollowAsync(editor, await ActAsync(editor, id, "Unpublish"));
+            Assert.DoesNotContain(title, (await Html.GetDocumentAsync(readerOfB, "/Portal")).Body!.TextContent);
+            var slug = await first.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
+            Assert.Equal(HttpStatusCode.NotFound, (await readerOfB.GetAsync($"/Portal/Article/{slug}")).StatusCode);
+        });
 }
