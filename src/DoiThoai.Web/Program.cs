@@ -8,6 +8,7 @@ using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Portal;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
@@ -22,6 +23,7 @@ builder.AddAccounts();         // Features/Accounts: Identity, cookies for pages
 builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages under Features/, vi-VN and en-US
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
 builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
+builder.AddPortal();           // Features/Portal: articles, editorial workflow, photos, output-cached public pages
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
@@ -51,7 +53,9 @@ await app.PrepareDatabaseAsync();
 app.UseWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();          // after authentication: signed-in requests are never served from the cache
 app.MapWebUi();
+app.MapPortal();               // Features/Portal: photos, documents, feeds, sitemap.xml, robots.txt
 app.MapApi(api =>
 {
     api.MapAccountsApi();

@@ -5,6 +5,7 @@ using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.Portal;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
@@ -42,6 +43,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
     public DbSet<RoutingModel> RoutingModels => Set<RoutingModel>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleCategory> ArticleCategories => Set<ArticleCategory>();
+    public DbSet<ArticlePhoto> ArticlePhotos => Set<ArticlePhoto>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<PortalDocument> PortalDocuments => Set<PortalDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -60,6 +60,9 @@ public sealed partial class EnglishTranslationTests
         foreach (var o in Enum.GetValues<AnswerOutcome>()) yield return ItemLabels.Of(o);
         foreach (var a in Item.Actions.All) yield return ItemLabels.OfAction(a);
         foreach (var r in Roles.All) yield return Roles.DisplayName(r);
+        foreach (var s in Enum.GetValues<DoiThoai.Web.Features.Portal.ArticleStatus>()) yield return DoiThoai.Web.Features.Portal.ArticleLabels.OfStatus(s);
+        foreach (var a in typeof(DoiThoai.Web.Features.Portal.Article.Actions).GetFields().Select(f => (string)f.GetValue(null)!))
+            yield return DoiThoai.Web.Features.Portal.ArticleLabels.OfAction(a);
         foreach (var s in Enum.GetValues<DoiThoai.Web.Features.FollowUp.FollowUpStatus>()) yield return DoiThoai.Web.Features.FollowUp.TaskLabels.Of(s);
         foreach (var a in DoiThoai.Web.Features.FollowUp.FollowUpTask.Actions.All) yield return DoiThoai.Web.Features.FollowUp.TaskLabels.OfAction(a);
     }

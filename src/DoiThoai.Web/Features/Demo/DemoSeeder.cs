@@ -6,11 +6,11 @@ namespace DoiThoai.Web.Features.Demo;
 /// <summary>
 /// Loads the demo data: the Bắc Giang → Bắc Ninh organisation across the 2025 reform, the 08/09/2017
 /// dialogue in Việt Yên with its 16 opinions followed to their answers, two sessions of 2026 with
-/// work in every follow-up state, the conclusions as tasks, answer templates and one account per role.
+/// work in every follow-up state, the conclusions as tasks, answer templates, the portal's articles and one account per role.
 /// It runs once: a second call finds the root unit's code and does nothing. Everything is written in
 /// one transaction, so a failure leaves no half-loaded demo behind.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, Portal.PhotoStore photos)
 {
     public async Task<bool> SeedAsync(bool printAccounts)
     {
@@ -29,6 +29,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         DemoSession2017.Add(db, world);
         DemoSessions2026.Add(db, world, clock.GetUtcNow().UtcDateTime);
         DemoTemplates.Add(db, world);
+        await SaveAsync();
+        // The portal's article links to the 2017 session, which needs its id first.
+        await DemoPortal.AddAsync(db, world, photos, clock.GetUtcNow().UtcDateTime);
         await SaveAsync();
 
         await transaction.CommitAsync();

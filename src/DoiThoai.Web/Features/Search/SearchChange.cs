@@ -20,12 +20,15 @@ public sealed class SearchChange
     public long Id { get; private set; }
     public int? ItemId { get; private set; }
     public int? SessionId { get; private set; }
+    /// <summary>A portal article (added by the Portal migration): re-indexed or dropped as its publication changes.</summary>
+    public int? ArticleId { get; private set; }
     public DateTime AtUtc { get; private set; }
 
     // The navigations are only there so that EF fills the id of an item or session added in the
     // same SaveChanges and writes it before its change row.
     internal Item? Item { get; private set; }
     internal DialogueSession? Session { get; private set; }
+    internal Portal.Article? Article { get; private set; }
 
     private SearchChange() { }
 
@@ -36,6 +39,8 @@ public sealed class SearchChange
     internal static SearchChange For(DialogueSession session, DateTime atUtc) => new() { Session = session, AtUtc = atUtc };
 
     internal static SearchChange ForSession(int sessionId, DateTime atUtc) => new() { SessionId = sessionId, AtUtc = atUtc };
+
+    internal static SearchChange For(Portal.Article article, DateTime atUtc) => new() { Article = article, AtUtc = atUtc };
 }
 
 internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<SearchChange>
@@ -45,6 +50,7 @@ internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<Searc
         b.ToTable("SearchChanges");
         b.HasOne(c => c.Item).WithMany().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Session).WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -184,7 +190,10 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor, IDbTransac
             }
         }
 
-        if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count == 0) return;
+        // An article's text or publication changed: its document is rewritten, or dropped when it is no longer published.
+        var articles = tracker.Entries<Portal.Article>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity).ToList();
+
+        if (items.Count + itemIds.Count + sessions.Count + sessionIds.Count + articles.Count == 0) return;
         Pending.AddOrUpdate(context, context);
         var now = DateTime.UtcNow;
         foreach (var item in items) context.Add(SearchChange.For(item, now));
@@ -193,5 +202,6 @@ public sealed class SearchChangeInterceptor : SaveChangesInterceptor, IDbTransac
         foreach (var session in sessions) context.Add(SearchChange.For(session, now));
         sessionIds.ExceptWith(sessions.Select(s => s.Id));
         foreach (var id in sessionIds) context.Add(SearchChange.ForSession(id, now));
+        foreach (var article in articles) context.Add(SearchChange.For(article, now));
     }
 }

@@ -20,6 +20,9 @@ public static class SearchDocuments
         public const string Item = "item";
         public const string Answer = "answer";
         public const string Conclusion = "conclusion";
+        /// <summary>A published portal article (Features/Portal); only the public search looks for it.</summary>
+        public const string Article = "article";
+        /// <summary>The kinds of the staff search and its API.</summary>
         public static readonly IReadOnlyList<string> All = [Item, Answer, Conclusion];
     }
 
@@ -48,6 +51,8 @@ public static class SearchDocuments
         public const string CurrentCoUnit = "curCo";
         /// <summary>"1" on an answer that is final, or a conclusion that is issued: readable beyond the office.</summary>
         public const string Final = "final";
+        /// <summary>An article's publish time in UTC ticks: readers find it once that time has come.</summary>
+        public const string PublishAt = "publishAt";
         public const string Tone = "tone";
         public const string Fold = "fold";
     }
@@ -108,6 +113,30 @@ public static class SearchDocuments
             doc.Add(Exact(Fields.Final, Yes));
         return doc;
     }
+
+    public sealed record ArticleSource(int Id, int? SessionId, string Title, string Lead, string BodyMarkdown, string AuthorName, DateTime PublishAtUtc);
+
+    /// <summary>A published article: its title, lead, body text and author as one text, and its publish time.</summary>
+    public static Document ArticleDocument(ArticleSource article)
+    {
+        var tokens = Tokens.Of(string.Join('\n', article.Title, article.Lead, Portal.ArticleBody.PlainText(article.BodyMarkdown), article.AuthorName));
+        return new Document
+        {
+            Exact(Fields.Key, Key(Kinds.Article, article.Id)),
+            Stored(Fields.Kind, Kinds.Article),
+            Stored(Fields.Id, Number(article.Id)),
+            Stored(Fields.SessionId, Number(article.SessionId ?? 0)),
+            new Int64Field(Fields.PublishAt, article.PublishAtUtc.Ticks, Field.Store.NO),
+            new Field(Fields.Tone, string.Join(' ', tokens.ToneSyllables), Syllables),
+            new Field(Fields.Fold, string.Join(' ', tokens.FoldSyllables), Syllables),
+        };
+    }
+
+    /// <summary>The published articles chosen by <paramref name="filter"/> (unpublished ones are never indexed).</summary>
+    public static Task<List<ArticleSource>> ArticlesAsync(AppDbContext db, Func<IQueryable<Portal.Article>, IQueryable<Portal.Article>> filter, CancellationToken ct) =>
+        filter(db.Articles.AsNoTracking().Where(a => a.Status == Portal.ArticleStatus.Published && a.PublishAtUtc != null))
+            .Select(a => new ArticleSource(a.Id, a.SessionId, a.Title, a.Lead, a.BodyMarkdown, a.AuthorName, a.PublishAtUtc!.Value))
+            .ToListAsync(ct);
 
     private static Document Common(string kind, int id, SessionFacts session, string text) => Common(kind, id, session, Tokens.Of(text));
 

@@ -10,7 +10,7 @@ using FSDirectory = Lucene.Net.Store.FSDirectory;
 namespace DoiThoai.Web.Features.Search;
 
 /// <summary>
-/// This node's Lucene index of items, answers and conclusions, under Storage:DataPath/search-index.
+/// This node's Lucene index of items, answers, conclusions and published portal articles, under Storage:DataPath/search-index.
 /// It holds only what the app computes itself (<see cref="SearchDocuments"/>): filter and scope
 /// fields and the syllables of the tone-key ("tone") and of the fold-key ("fold"), space-separated,
 /// so a whitespace tokenizer is all Lucene needs. The
@@ -24,7 +24,7 @@ public sealed class SearchIndex : IDisposable
     private const string LastChangeKey = "lastChangeId";
     private const string FormatKey = "format";
     /// <summary>The fields' layout (<see cref="SearchDocuments"/>); an index of another layout is rebuilt on open.</summary>
-    private const string Format = "3";
+    private const string Format = "4";
     private const int Batch = 1_000;
     private const int RebuildBatch = 5_000;
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -103,7 +103,7 @@ public sealed class SearchIndex : IDisposable
                 var changes = await db.SearchChanges.AsNoTracking()
                     .Where(c => c.Id > from)
                     .OrderBy(c => c.Id).Take(Batch)
-                    .Select(c => new LoggedChange(c.Id, c.ItemId, c.SessionId))
+                    .Select(c => new LoggedChange(c.Id, c.ItemId, c.SessionId, c.ArticleId))
                     .ToListAsync(ct);
                 if (changes.Count == 0) break;
                 NoteGaps(from, changes.Select(c => c.Id));
@@ -120,7 +120,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private sealed record LoggedChange(long Id, int? ItemId, int? SessionId);
+    private sealed record LoggedChange(long Id, int? ItemId, int? SessionId, int? ArticleId);
 
     private void NoteGaps(long from, IEnumerable<long> ids)
     {
@@ -141,7 +141,7 @@ public sealed class SearchIndex : IDisposable
         var wanted = gaps.Keys.ToList();
         var found = await db.SearchChanges.AsNoTracking()
             .Where(c => wanted.Contains(c.Id))
-            .Select(c => new LoggedChange(c.Id, c.ItemId, c.SessionId))
+            .Select(c => new LoggedChange(c.Id, c.ItemId, c.SessionId, c.ArticleId))
             .ToListAsync(ct);
         if (found.Count == 0) return;
         await ApplyAsync(db, found, ct);
@@ -152,6 +152,16 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Re-indexes the items and sessions the changes name; what no longer exists leaves the index.</summary>
     private async Task ApplyAsync(AppDbContext db, IReadOnlyCollection<LoggedChange> changes, CancellationToken ct)
     {
+        var articleIds = changes.Where(c => c.ArticleId is not null).Select(c => c.ArticleId!.Value).Distinct().ToList();
+        if (articleIds.Count > 0)
+        {
+            var published = await SearchDocuments.ArticlesAsync(db, q => q.Where(a => articleIds.Contains(a.Id)), ct);
+            foreach (var article in published)
+                writer!.UpdateDocument(SearchDocuments.KeyTerm(SearchDocuments.Kinds.Article, article.Id), SearchDocuments.ArticleDocument(article));
+            // Drafts, articles in review and unpublished ones leave the index.
+            foreach (var gone in articleIds.Except(published.Select(a => a.Id)))
+                writer!.DeleteDocuments(SearchDocuments.KeyTerm(SearchDocuments.Kinds.Article, gone));
+        }
         var sessionIds = changes.Where(c => c.SessionId is not null).Select(c => c.SessionId!.Value).Distinct().ToList();
         var itemIds = changes.Where(c => c.ItemId is not null).Select(c => c.ItemId!.Value).ToHashSet();
         if (sessionIds.Count > 0)
@@ -339,6 +349,8 @@ public sealed class SearchIndex : IDisposable
         }
         foreach (var conclusion in await SearchDocuments.ConclusionsAsync(db, q => q, ct))
             writer.AddDocument(SearchDocuments.ConclusionDocument(conclusion, sessions[conclusion.SessionId]));
+        foreach (var article in await SearchDocuments.ArticlesAsync(db, q => q, ct))
+            writer.AddDocument(SearchDocuments.ArticleDocument(article));
         Commit(position);
         logger.LogInformation("Search index rebuilt: {Count} items, change log at {Position}.", count, position);
         return count;

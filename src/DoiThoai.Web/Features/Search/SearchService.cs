@@ -79,10 +79,13 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         return new SearchResult(await ReadableHitsAsync(found, text.Fold.ToHashSet(), ct), total, null);
     }
 
+    private static readonly Filter StaffKinds = new CachingWrapperFilter(new QueryWrapperFilter(SearchScope.Any([.. Kinds.All.Select(k => SearchScope.Is(F.Kind, k))])));
+
     /// <summary>The reader's scope and the filters; they narrow the hits and add nothing to the score.</summary>
     private async Task<Filter?> FilterAsync(SearchFilters filters, CancellationToken ct)
     {
-        var parts = new List<Filter>();
+        // Portal articles share the index but have their own public search (Features/Portal).
+        var parts = new List<Filter> { StaffKinds };
         if (await SearchScope.ForAsync(scope, ct) is { } scoped) parts.Add(scoped);
         if (filters.UnitId is { } unitId)
         {

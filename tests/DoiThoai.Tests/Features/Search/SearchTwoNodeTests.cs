@@ -19,13 +19,9 @@ public sealed class SearchNode : AppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting(SearchCatchUpWorker.IntervalKey, "00:00:00.200");
     }
-}
 
-/// <summary>Two app nodes, each with its own index, on one PostgreSQL database.</summary>
-public sealed class SearchTwoNodeTests
-{
-    [PostgresFact]
-    public async Task Node_b_finds_an_item_written_through_node_a_without_a_search_on_either_first()
+    /// <summary>Runs <paramref name="test"/> on two started nodes sharing one PostgreSQL database, then stops both.</summary>
+    public static async Task WithTwoNodesAsync(Func<SearchNode, SearchNode, Task> test)
     {
         var first = new SearchNode();
         await first.InitializeAsync();
@@ -35,19 +31,7 @@ public sealed class SearchTwoNodeTests
             await second.InitializeAsync();
             try
             {
-                var office = await first.ApiClientAsync("vanphong");
-                var sessionId = await first.HeldSessionAsync(office);
-                var id = await ItemFlow.RaiseAsync(office, sessionId, "Ý kiến ghi qua nút thứ nhất Twonodezq", confidentiality: "public");
-                var changeId = await first.WithDbAsync(db => db.SearchChanges.Where(c => c.ItemId == id).MaxAsync(c => c.Id));
-
-                // Nobody searches on the second node until its background loop has applied the change.
-                var index = second.Services.GetRequiredService<SearchIndex>();
-                var waited = Stopwatch.StartNew();
-                while (index.LastChangeId < changeId && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
-                Assert.True(index.LastChangeId >= changeId, $"The second node's index stayed at change {index.LastChangeId}, before {changeId}.");
-
-                var result = await (await second.ApiClientAsync("vanphong")).GetJsonAsync("/api/v1/search?q=twonodezq");
-                Assert.Equal([id], result["items"]!.AsArray().Select(h => h!["itemId"]!.GetValue<int>()));
+                await test(first, second);
             }
             finally
             {
@@ -59,4 +43,27 @@ public sealed class SearchTwoNodeTests
             await ((IAsyncLifetime)first).DisposeAsync();
         }
     }
+}
+
+/// <summary>Two app nodes, each with its own index, on one PostgreSQL database.</summary>
+public sealed class SearchTwoNodeTests
+{
+    [PostgresFact]
+    public Task Node_b_finds_an_item_written_through_node_a_without_a_search_on_either_first() =>
+        SearchNode.WithTwoNodesAsync(async (first, second) =>
+        {
+            var office = await first.ApiClientAsync("vanphong");
+            var sessionId = await first.HeldSessionAsync(office);
+            var id = await ItemFlow.RaiseAsync(office, sessionId, "Ý kiến ghi qua nút thứ nhất Twonodezq", confidentiality: "public");
+            var changeId = await first.WithDbAsync(db => db.SearchChanges.Where(c => c.ItemId == id).MaxAsync(c => c.Id));
+
+            // Nobody searches on the second node until its background loop has applied the change.
+            var index = second.Services.GetRequiredService<SearchIndex>();
+            var waited = Stopwatch.StartNew();
+            while (index.LastChangeId < changeId && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+            Assert.True(index.LastChangeId >= changeId, $"The second node's index stayed at change {index.LastChangeId}, before {changeId}.");
+
+            var result = await (await second.ApiClientAsync("vanphong")).GetJsonAsync("/api/v1/search?q=twonodezq");
+            Assert.Equal([id], result["items"]!.AsArray().Select(h => h!["itemId"]!.GetValue<int>()));
+        });
 }

@@ -1,0 +1,69 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+
+namespace DoiThoai.Web.Features.Portal;
+
+/// <summary>
+/// An article body is written in Markdown (simple HTML allowed), rendered by Markdig and then cleaned
+/// by HtmlSanitizer against a short allow-list. Whatever the sanitiser would have to remove — a
+/// script, an event handler, a javascript: link, a style — makes the save fail with a message naming
+/// it, so the writer sees the problem instead of a body silently changed; the typed text stays in the form.
+/// </summary>
+public static class ArticleBody
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .Build();
+
+    private static readonly string[] Tags =
+    [
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "sub", "sup",
+        "blockquote", "ul", "ol", "li", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "caption",
+    ];
+
+    private static readonly string[] Attributes = ["href", "title", "colspan", "rowspan", "scope", "start"];
+
+    /// <summary>The sanitised HTML of <paramref name="markdown"/>; throws when something unsafe had to go.</summary>
+    public static string Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        // The page's title is the only h1: the body's headings start one level below.
+        foreach (var heading in document.Descendants<HeadingBlock>())
+            heading.Level = Math.Min(6, heading.Level + 1);
+        var html = document.ToHtml(Pipeline);
+
+        var removed = new List<string>();
+        var sanitizer = Create();
+        sanitizer.RemovingTag += (_, e) => removed.Add("<" + e.Tag.NodeName.ToLowerInvariant() + ">");
+        sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Attribute.Name.ToLowerInvariant() +
+            (e.Reason == RemoveReason.NotAllowedUrlValue ? "=\"" + Shorten(e.Attribute.Value) + "\"" : ""));
+        sanitizer.RemovingStyle += (_, e) => removed.Add("style");
+        sanitizer.RemovingAtRule += (_, e) => removed.Add("@" + e.Rule.Type);
+        var clean = sanitizer.Sanitize(html);
+        if (removed.Count > 0)
+            throw new DomainValidationException("bodyMarkdown",
+                "Nội dung có thành phần không được phép (" + string.Join(", ", removed.Distinct().Take(5)) +
+                "). Hãy bỏ chúng rồi lưu lại; nội dung chỉ nhận định dạng văn bản, liên kết http(s) và bảng.");
+        return clean;
+    }
+
+    /// <summary>The plain text of a body (for search and feeds).</summary>
+    public static string PlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline).Trim();
+
+    private static HtmlSanitizer Create()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+        };
+        return new HtmlSanitizer(options);
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace DoiThoai.Web.Features.Portal;
+
+/// <summary>
+/// The public pages are output-cached (policy <see cref="Policy"/>, tag <see cref="Tag"/>). Two
+/// things keep them right (docs/decisions/0011):
+/// the entry key contains a publication version read from the database — the newest article change,
+/// how many articles are visible now (a scheduled one appearing changes it) and the last search-change
+/// row (items, answers, sessions) — so every app node serves the new page on its next request; and
+/// a save on this node evicts the tag at once, freeing the stale entries.
+/// </summary>
+public sealed class PortalCache(IOutputCacheStore store)
+{
+    public const string Policy = "portal";
+    public const string Tag = "portal";
+    /// <summary>Cookie holding the reader's contrast and text-size choice ("contrast:large").</summary>
+    public const string ViewCookie = "portal.view";
+
+    public async Task EvictAsync() => await store.EvictByTagAsync(Tag, default);
+
+    /// <summary>The part of the cache key that changes when what readers may see changes.</summary>
+    public static async ValueTask<KeyValuePair<string, string>> VaryAsync(HttpContext context, CancellationToken ct)
+    {
+        var db = context.RequestServices.GetRequiredService<AppDbContext>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var changed = await db.Articles.MaxAsync(a => (DateTime?)a.UpdatedAtUtc, ct);
+        var visible = await PublicRecords.Articles(db, now).CountAsync(ct);
+        var lastChange = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct);
+        var today = VietnamTime.Today(now);
+        var view = context.Request.Cookies[ViewCookie] ?? "";
+        var value = string.Join('|',
+            changed?.Ticks.ToString(CultureInfo.InvariantCulture), visible.ToString(CultureInfo.InvariantCulture),
+            lastChange?.ToString(CultureInfo.InvariantCulture), today.DayNumber.ToString(CultureInfo.InvariantCulture),
+            CultureInfo.CurrentUICulture.Name, view);
+        return new KeyValuePair<string, string>("portal", value);
+    }
+}
