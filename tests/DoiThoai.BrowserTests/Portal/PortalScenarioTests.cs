@@ -30,6 +30,9 @@ public sealed class PortalScenarioTests(BrowserApp app)
         await teaser.ClickAsync();
         await reader.ExpectHeadingAsync(StaffPagesTests.SeedSessionTitle);
         Assert.EndsWith(articlePath, page.Url, StringComparison.Ordinal);
+        // The draft's "## Thành phần tham dự" is a section of the article: h2 right under the h1, no level skipped.
+        await Assertions.Expect(page.Locator(".article-body h2").First).ToHaveTextAsync("Thành phần tham dự");
+        await Assertions.Expect(page.Locator(".article-body h3")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("figure").Filter(new() { HasText = Caption }).GetByRole(AriaRole.Img, new() { Name = AltText })).ToBeVisibleAsync();
         await reader.CheckPageAsync("article");
         var pdf = await reader.PrintAsync("article");

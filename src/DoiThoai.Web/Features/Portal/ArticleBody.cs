@@ -30,9 +30,13 @@ public static class ArticleBody
     public static string Render(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        // The page's title is the only h1: the body's headings start one level below.
-        foreach (var heading in document.Descendants<HeadingBlock>())
-            heading.Level = Math.Min(6, heading.Level + 1);
+        // The page's title is the only h1: the body's top headings become h2, whether the writer typed
+        // "#" or "##" (the form's hint and the session draft use "##"); a fixed +1 made them h3 after
+        // the h1, a skipped level that screen-reader users navigating by headings trip over.
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var shift = headings.Count == 0 ? 0 : 2 - headings.Min(h => h.Level);
+        foreach (var heading in headings)
+            heading.Level = Math.Clamp(heading.Level + shift, 2, 6);
         var html = document.ToHtml(Pipeline);
 
         var removed = new List<string>();
