@@ -12,8 +12,8 @@
 #   ./test.sh --filter EXPR                     # forwarded to `dotnet test --filter`
 #   DOITHOAI_TEST_PROVIDERS=Sqlite ./test.sh    # only some steps (Sqlite Postgres Browser)
 #
-# Meant to run as root on a fresh Debian 12 machine: installs PostgreSQL (and,
-# for browser tests, chromium) with apt-get when missing. TRX results are kept
+# Meant to run as root on a fresh Debian 12 machine: installs PostgreSQL, LibreOffice
+# writer and poppler-utils (documents), and chromium (browser tests) with apt-get when missing. TRX results are kept
 # under artifacts/test-results/<step>/. The last line printed is the summary
 # "N passed, M failed[, K skipped]". Exits non-zero if any run or test failed.
 set -euo pipefail

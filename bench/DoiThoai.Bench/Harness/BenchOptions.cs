@@ -18,6 +18,9 @@ internal sealed record BenchOptions
     public string? DataPath { get; init; }
     /// <summary>Keep the data folder (and PostgreSQL cluster files) for a later run with --data.</summary>
     public bool Keep { get; init; }
+
+    /// <summary>On a reused import, migrate and rebuild the index first (after a change of schema or index layout), timed.</summary>
+    public bool Reindex { get; init; }
     /// <summary>An existing PostgreSQL server to use instead of starting a throwaway cluster.</summary>
     public string? Connection { get; init; }
     public const string DefaultCorpus = "/work/shared/data/uit-vsfc/train/sents.txt";
@@ -45,6 +48,7 @@ internal sealed record BenchOptions
                 ? Enum.Parse<DatabaseProvider>(provider, ignoreCase: true) : DatabaseProvider.Sqlite,
             DataPath = values.GetValueOrDefault("data"),
             Keep = values.ContainsKey("keep"),
+            Reindex = values.ContainsKey("reindex"),
             Connection = values.GetValueOrDefault("connection"),
             Corpus = values.GetValueOrDefault("corpus") ?? DefaultCorpus,
         };
