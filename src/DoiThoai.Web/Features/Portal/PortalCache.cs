@@ -28,11 +28,13 @@ public sealed class PortalCache(IOutputCacheStore store)
         var changed = await db.Articles.MaxAsync(a => (DateTime?)a.UpdatedAtUtc, ct);
         var visible = await PublicRecords.Articles(db, now).CountAsync(ct);
         var lastChange = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct);
+        // The document library: a new document raises the newest id, a withdrawn one lowers the count.
+        var documents = await db.PortalDocuments.Where(d => d.IsPublic).CountAsync(ct) + ":" + await db.PortalDocuments.MaxAsync(d => (int?)d.Id, ct);
         var today = VietnamTime.Today(now);
         var view = context.Request.Cookies[ViewCookie] ?? "";
         var value = string.Join('|',
             changed?.Ticks.ToString(CultureInfo.InvariantCulture), visible.ToString(CultureInfo.InvariantCulture),
-            lastChange?.ToString(CultureInfo.InvariantCulture), today.DayNumber.ToString(CultureInfo.InvariantCulture),
+            lastChange?.ToString(CultureInfo.InvariantCulture), documents, today.DayNumber.ToString(CultureInfo.InvariantCulture),
             CultureInfo.CurrentUICulture.Name, view);
         return new KeyValuePair<string, string>("portal", value);
     }
