@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
+using System.Diagnostics;
 
 namespace DoiThoai.Web.Features.Accounts;
 
@@ -7,10 +7,8 @@ namespace DoiThoai.Web.Features.Accounts;
 /// request needs it to work out what the caller may see. It is small (thousands of rows) and
 /// reloaded after a short time or at once when an administrator changes the tree.
 /// </summary>
-public sealed class OrgDirectory(IServiceScopeFactory scopes, IMemoryCache cache)
+public sealed class OrgDirectory(IServiceScopeFactory scopes)
 {
-    private const string CacheKey = "org-directory";
-
     public sealed record Snapshot(
         IReadOnlyDictionary<int, int?> ParentOf,
         ILookup<int, int> ChildrenOf,
@@ -50,20 +48,79 @@ public sealed class OrgDirectory(IServiceScopeFactory scopes, IMemoryCache cache
         }
     }
 
-    public async Task<Snapshot> GetAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The last snapshot; once it is older than <see cref="FreshFor"/> one reload starts in the
+    /// background and requests keep being answered from the old one meanwhile. (With a plain cache
+    /// entry every request arriving after expiry reloaded the tree at once: at 10,000 units eight
+    /// concurrent reloads cost each of them 150–300 ms on PostgreSQL.)
+    /// </summary>
+    public Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
-        if (cache.TryGetValue(CacheKey, out Snapshot? snapshot) && snapshot is not null) return snapshot;
+        lock (gate)
+        {
+            if (current is null) return StartLoad().WaitAsync(ct);
+            if (Stopwatch.GetElapsedTime(loadedAt) > FreshFor) StartLoad();
+            return current;
+        }
+    }
+
+    /// <summary>After an administrator's change: the next request on this node waits for the new tree.</summary>
+    public void Invalidate()
+    {
+        lock (gate)
+        {
+            current = null;
+            loading = null;
+            generation++;
+        }
+    }
+
+    private static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+    private readonly Lock gate = new();
+    private Task<Snapshot>? current;
+    private long loadedAt;
+    private Task<Snapshot>? loading;
+    private int generation;
+
+    /// <summary>Called under the lock: joins the reload in flight or starts one.</summary>
+    private Task<Snapshot> StartLoad() => loading ??= LoadAndKeepAsync(generation);
+
+    private async Task<Snapshot> LoadAndKeepAsync(int startedIn)
+    {
+        await Task.Yield(); // leave the caller's lock before touching the database
+        try
+        {
+            var snapshot = await LoadAsync();
+            lock (gate)
+            {
+                // A load that began before an Invalidate may have read the old tree: it serves its own
+                // callers but is not kept.
+                if (startedIn == generation)
+                {
+                    current = Task.FromResult(snapshot);
+                    loadedAt = Stopwatch.GetTimestamp();
+                    loading = null;
+                }
+            }
+            return snapshot;
+        }
+        catch
+        {
+            lock (gate) if (startedIn == generation) loading = null;
+            throw;
+        }
+    }
+
+    // Not the caller's cancellation token: the load is shared by every request waiting for it.
+    private async Task<Snapshot> LoadAsync()
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-        var links = await db.OrgUnitSuccessions.AsNoTracking().Select(s => new { s.PredecessorId, s.SuccessorId }).ToListAsync(ct);
-        snapshot = new Snapshot(
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync();
+        var links = await db.OrgUnitSuccessions.AsNoTracking().Select(s => new { s.PredecessorId, s.SuccessorId }).ToListAsync();
+        return new Snapshot(
             units.ToDictionary(u => u.Id, u => u.ParentId),
             units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value, u => u.Id),
             links.ToLookup(l => l.SuccessorId, l => l.PredecessorId));
-        cache.Set(CacheKey, snapshot, TimeSpan.FromSeconds(30));
-        return snapshot;
     }
-
-    public void Invalidate() => cache.Remove(CacheKey);
 }
