@@ -25,14 +25,16 @@ public sealed partial class AppProcess : IAsyncLifetime
 
     /// <summary>Runs the verb with its arguments (`classifier`, `evaluate`, `--train`, DIR …).</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] verbAndArguments) =>
-        await RunAsync(new Dictionary<string, string>(), verbAndArguments);
+        await RunAsync(new Dictionary<string, string>(), null, verbAndArguments);
 
-    /// <summary>Runs the verb with extra environment variables (a password, another database).</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] verbAndArguments)
+    /// <summary>Runs the verb with extra environment variables (a password, another database) and what it reads on stdin.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] verbAndArguments)
     {
         var start = StartInfo(verbAndArguments);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -53,6 +55,7 @@ public sealed partial class AppProcess : IAsyncLifetime
         start.Environment["Storage__DataPath"] = DataPath;
         start.Environment["Database__Provider"] = provider;
         start.Environment["Notifications__BackgroundJobs"] = "false";
+        start.Environment["DOITHOAI_PASSWORD"] = "";
         if (PostgresConnection is { } cs) start.Environment["ConnectionStrings__Default"] = cs;
         return start;
     }
@@ -116,10 +119,13 @@ public sealed partial class AppProcess : IAsyncLifetime
     private static partial Regex ListeningOn();
 
     /// <summary>The process's database, opened from the test to check what was stored.</summary>
-    public AppDbContext Db() => PostgresConnection is { } cs
+    public AppDbContext Db() => Db(DataPath, PostgresConnection);
+
+    /// <summary>A database of another data folder or PostgreSQL database (a restore's target).</summary>
+    public static AppDbContext Db(string dataPath, string? postgresConnection) => postgresConnection is { } cs
         ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs).Options)
         : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(DataPath, "doithoai.db")};Pooling=False").Options);
+            .UseSqlite($"Data Source={Path.Combine(dataPath, "doithoai.db")};Pooling=False").Options);
 
     /// <summary>The same, on a second database of this test (a restore target), dropped with the first.</summary>
     public string? SecondPostgresConnection => provider == "Postgres"
