@@ -64,9 +64,13 @@ public sealed partial class AppProcess : IAsyncLifetime
     /// Starts the executable without waiting for it: a verb, or (no arguments) the server on a
     /// loopback port Kestrel picks. The test ends it, usually with SIGKILL.
     /// </summary>
-    public async Task<Running> StartAsync(params string[] verbAndArguments)
+    public Task<Running> StartAsync(params string[] verbAndArguments) => StartAsync(new Dictionary<string, string>(), verbAndArguments);
+
+    /// <summary>The same with extra environment variables (a setting turned on).</summary>
+    public async Task<Running> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] verbAndArguments)
     {
         var start = StartInfo(verbAndArguments);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["Urls"] = "http://127.0.0.1:0";
         var running = new Running(new Process { StartInfo = start });
         running.Process.OutputDataReceived += (_, e) => running.Line(e.Data);
