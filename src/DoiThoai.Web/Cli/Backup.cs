@@ -124,8 +124,12 @@ public static class Backup
                 return AccountCommands.Fail($"Định dạng sao lưu {manifest.Format} không được hỗ trợ. Unsupported backup format.");
             if (manifest.Provider != provider)
                 return AccountCommands.Fail($"Bản sao lưu của {manifest.Provider}, cơ sở dữ liệu hiện tại là {provider}. The backup is of another database provider.");
+            var dataRoot = Path.GetFullPath(dataPath) + Path.DirectorySeparatorChar;
             foreach (var file in manifest.Files)
             {
+                // A manifest naming ../ paths must not place files outside the data folder.
+                if (!Path.GetFullPath(Path.Combine(dataPath, file.Path)).StartsWith(dataRoot, StringComparison.Ordinal))
+                    return AccountCommands.Fail($"Đường dẫn không hợp lệ trong bản sao lưu: {file.Path}. Unsafe path in the backup.");
                 var path = Path.Combine(work.FullName, FilesPrefix + file.Path);
                 if (!File.Exists(path) || Sha256Of(path) != file.Sha256)
                     return AccountCommands.Fail($"Tệp {file.Path} trong bản sao lưu bị thiếu hoặc hỏng. A file of the backup is missing or damaged.");
