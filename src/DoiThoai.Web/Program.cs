@@ -24,6 +24,7 @@ builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages unde
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
 builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
 builder.AddPortal();           // Features/Portal: articles, editorial workflow, photos, output-cached public pages
+builder.AddObservability();    // Infrastructure/Observability.cs: readiness of the search index; OTLP and /metrics when configured
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
@@ -51,6 +52,7 @@ if (OperatorCommands.IsCommand(args))
 await app.PrepareDatabaseAsync();
 
 app.UseWebUi();
+app.UseObservability();        // /metrics, loopback only, when Telemetry:Prometheus is on
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();          // after authentication: signed-in requests are never served from the cache
