@@ -3,6 +3,7 @@ using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Items.Import;
+using DoiThoai.Web.Features.Reports;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
@@ -20,6 +21,7 @@ public static class OperatorCommands
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
         ["classifier"] = ("evaluate --train DIR --test DIR: đánh giá bộ phân loại / score the routing classifier; train: huấn luyện lại gợi ý phân loại / retrain the routing suggestion", ClassifierAsync),
         ["import-items"] = ("Nhập ý kiến từ tệp UTF-8 (mỗi dòng một ý kiến) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
+        ["report-statistics"] = ("Thống kê ý kiến, kiến nghị ra tệp JSON, .xlsx hoặc .docx / statistics into a file: " + StatisticsCommand.Usage, StatisticsCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 

@@ -1,3 +1,5 @@
+using DoiThoai.Web.Features.Documents;
+
 namespace DoiThoai.Web.Features.Reports;
 
 /// <summary>
@@ -15,7 +17,33 @@ public static class ReportsApi
         reports.MapGet("/statistics", async (HttpRequest request, Statistics statistics, CancellationToken ct) =>
                 TypedResults.Ok(await statistics.ComputeAsync(Query(request), ct)))
             .WithSummary("Thống kê ý kiến, kiến nghị của một đơn vị trong một kỳ. " + Parameters);
+        reports.MapGet("/statistics.xlsx", async (HttpRequest request, Statistics statistics, CancellationToken ct) =>
+            {
+                var report = await statistics.ComputeAsync(Query(request), ct);
+                return Send(request.HttpContext.Response, new DocumentFile(StatisticsWorkbook.Build(report), FileName("Thống kê ý kiến, kiến nghị", report, "xlsx")),
+                    StatisticsWorkbook.ContentType);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: StatisticsWorkbook.ContentType)
+            .WithSummary("Các bảng thống kê (.xlsx), mỗi bảng một trang tính. " + Parameters);
+        reports.MapGet("/statistics.docx", async (HttpRequest request, Statistics statistics, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var report = await statistics.ComputeAsync(Query(request), ct);
+                var content = await PeriodicReportDocument.BuildAsync(report, db, VietnamTime.Today(clock.GetUtcNow().UtcDateTime), ct);
+                return Send(request.HttpContext.Response, new DocumentFile(content, FileName("Báo cáo kết quả giải quyết ý kiến, kiến nghị", report, "docx")),
+                    DocumentFile.ContentType);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: DocumentFile.ContentType)
+            .WithSummary("Báo cáo kết quả giải quyết ý kiến, kiến nghị (.docx, thể thức văn bản của Đảng) với các bảng thống kê. " + Parameters);
         return api;
+    }
+
+    public static string FileName(string title, StatisticsReport report, string extension) =>
+        $"{title} {report.From:dd-MM-yyyy} đến {report.To:dd-MM-yyyy}.{extension}";
+
+    private static IResult Send(HttpResponse response, DocumentFile file, string contentType)
+    {
+        file.WriteHeaders(response);
+        return TypedResults.File(file.Content, contentType);
     }
 
     /// <summary>The query string read by hand, so a malformed value gets a Vietnamese 400 naming the parameter.</summary>
