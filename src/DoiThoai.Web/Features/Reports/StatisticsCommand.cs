@@ -11,7 +11,7 @@ namespace DoiThoai.Web.Features.Reports;
 public static class StatisticsCommand
 {
     public const string Usage =
-        "report-statistics --unit ID (--from yyyy-MM-dd --to yyyy-MM-dd | --term ID | --preset month|quarter|halfYear|nineMonths|year --year YYYY [--number N]) "
+        "report-statistics --unit ID|CODE (--from yyyy-MM-dd --to yyyy-MM-dd | --term ID | --preset month|quarter|halfYear|nineMonths|year --year YYYY [--number N]) "
         + "[--sub-units] [--historical] [--format json|xlsx|docx] --out FILE";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
@@ -30,11 +30,11 @@ public static class StatisticsCommand
             int? Number(string name) => options.GetValueOrDefault(name) is { } v
                 ? int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : throw new DomainValidationException(name, $"--{name} phải là số nguyên.")
                 : null;
-            var query = new StatisticsQuery(Number("unit"), options.ContainsKey("sub-units"),
+            await DatabaseSetup.MigrateAsync(services.GetRequiredService<AppDbContext>());
+            var query = new StatisticsQuery(await UnitAsync(services, options.GetValueOrDefault("unit")), options.ContainsKey("sub-units"),
                 options.ContainsKey("historical") ? UnitGrouping.Historical : UnitGrouping.Successor,
                 new StatisticsPeriod.Request(options.GetValueOrDefault("preset"), Number("year"), Number("number"), Number("term"),
                     options.GetValueOrDefault("from"), options.GetValueOrDefault("to")));
-            await DatabaseSetup.MigrateAsync(services.GetRequiredService<AppDbContext>());
             var report = await services.GetRequiredService<Statistics>().ComputeUncheckedAsync(query);
             var today = VietnamTime.Today(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var content = format switch
@@ -51,6 +51,15 @@ public static class StatisticsCommand
         {
             return Fail(e.Message);
         }
+    }
+
+    /// <summary>A unit by id or by its code (codes survive a restructuring and a reload of the data; ids may not).</summary>
+    private static async Task<int?> UnitAsync(IServiceProvider services, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var id)) return id;
+        return await services.GetRequiredService<AppDbContext>().OrgUnits.Where(u => u.Code == text).Select(u => (int?)u.Id).SingleOrDefaultAsync()
+            ?? throw new DomainValidationException("unit", $"Không có đơn vị mã \"{text}\".");
     }
 
     /// <summary>The API's JSON shape: camelCase names and enum values.</summary>
