@@ -697,7 +697,7 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "RaisedAtUtc", "SessionId", "TopicId", "Status", "Outcome", "OnBehalfOfUnitId", "CurrentLeadUnitId", "CurrentDueOn", "AnsweredAtUtc", "ApprovedAtUtc" }, "IX_Items_Statistics");
+                    b.HasIndex(new[] { "SessionId", "RaisedAtUtc", "TopicId", "Status", "Outcome", "OnBehalfOfUnitId", "CurrentLeadUnitId", "CurrentDueOn", "AnsweredAtUtc", "ApprovedAtUtc" }, "IX_Items_Statistics");
 
                     b.ToTable("Items");
                 });

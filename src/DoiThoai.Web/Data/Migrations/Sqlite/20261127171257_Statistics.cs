@@ -39,7 +39,7 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Items_Statistics",
                 table: "Items",
-                columns: new[] { "RaisedAtUtc", "SessionId", "TopicId", "Status", "Outcome", "OnBehalfOfUnitId", "CurrentLeadUnitId", "CurrentDueOn", "AnsweredAtUtc", "ApprovedAtUtc" });
+                columns: new[] { "SessionId", "RaisedAtUtc", "TopicId", "Status", "Outcome", "OnBehalfOfUnitId", "CurrentLeadUnitId", "CurrentDueOn", "AnsweredAtUtc", "ApprovedAtUtc" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Items_OrgUnits_CurrentLeadUnitId",
