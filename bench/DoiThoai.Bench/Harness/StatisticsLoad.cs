@@ -105,7 +105,8 @@ internal static class StatisticsLoad
         var db = services.GetRequiredService<AppDbContext>();
         var cache = Cache;
         var directory = new OrgDirectory(services.GetRequiredService<IServiceScopeFactory>(), cache);
-        return new Statistics(db, new UserScope(new HttpContextAccessor(), db, directory), directory, new WorkingCalendar(db, cache), TimeProvider.System);
+        return new Statistics(db, new UserScope(new HttpContextAccessor(), db, directory), directory, new WorkingCalendar(db, cache), TimeProvider.System,
+            services.GetRequiredService<IServiceScopeFactory>());
     }
 
     private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
