@@ -165,7 +165,7 @@ public sealed class StatisticsTests(StatisticsTests.Data data) : IClassFixture<S
         var newProvince = await app.UnitIdAsync("Tỉnh ủy Bắc Ninh");
         var oldProvince = await app.UnitIdAsync("Tỉnh ủy Bắc Giang");
         var expected = await app.WithDbAsync(db => db.Items.CountAsync(i => i.Session!.HostUnitId == oldProvince
-            && i.RaisedAtUtc >= new DateTime(2016, 12, 31, 17, 0, 0) && i.RaisedAtUtc < new DateTime(2017, 12, 31, 17, 0, 0)));
+            && i.RaisedAtUtc >= new DateTime(2016, 12, 31, 17, 0, 0, DateTimeKind.Utc) && i.RaisedAtUtc < new DateTime(2017, 12, 31, 17, 0, 0, DateTimeKind.Utc)));
         Assert.True(expected >= 5);
         var year = "preset=year&year=2017&includeSubUnits=true";
 
