@@ -9,6 +9,7 @@ using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.Portal;
+using DoiThoai.Web.Features.Reports;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
@@ -34,6 +35,7 @@ builder.Services
     .AddSingleton<AttachmentStore>() // Features/Items: uploads checked by content, stored by SHA-256 under the data folder
     .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become
     .AddScoped<SessionDocuments>() // Features/Documents: minutes, conclusion notice and items summary as Party-format .docx
+    .AddScoped<Statistics>()       // Features/Reports: statistics per unit and period in a few grouped queries (ADR 0015)
     .AddScoped<WorkingCalendar>()  // Features/Calendar: working days, holidays and deadline rules
     .AddSingleton<SearchIndex>()   // Features/Search: this node's Lucene index, fed from the change log
     .AddHostedService<SearchCatchUpWorker>() // Features/Search: applies other nodes' changes every second
@@ -70,6 +72,7 @@ app.MapApi(api =>
     api.MapSearchApi();
     api.MapSimilarApi();
     api.MapRoutingApi();
+    api.MapReportsApi();
 });
 
 await app.RunAsync();

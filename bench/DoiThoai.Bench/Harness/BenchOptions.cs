@@ -7,6 +7,8 @@ namespace DoiThoai.Bench.Harness;
 internal sealed record BenchOptions
 {
     public int Items { get; init; } = 20_000;
+    /// <summary>Organisation units the `statistics` verb spreads the items over.</summary>
+    public int Units { get; init; } = 10_000;
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public int Seed { get; init; } = 2026;
     /// <summary>Requests per second of the open-loop runs.</summary>
@@ -39,6 +41,7 @@ internal sealed record BenchOptions
         return new BenchOptions
         {
             Items = Int("items", 20_000),
+            Units = Int("units", 10_000),
             Seed = Int("seed", 2026),
             Runs = Int("runs", 5),
             Seconds = Int("seconds", 10),

@@ -3,6 +3,7 @@ using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Items.Import;
+using DoiThoai.Web.Features.Reports;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
@@ -24,6 +25,7 @@ public static class OperatorCommands
         ["reset-password"] = ("Đặt lại mật khẩu / reset a password: " + AccountCommands.ResetUsage, AccountCommands.ResetPasswordAsync),
         ["backup"] = ("Sao lưu cơ sở dữ liệu và tệp khi ứng dụng đang chạy / back up the database and files, online: " + Backup.BackupUsage, Backup.BackupAsync),
         ["restore"] = ("Khôi phục vào cơ sở dữ liệu trống (--force để ghi đè) / restore into an empty database: " + Backup.RestoreUsage, Backup.RestoreAsync),
+        ["report-statistics"] = ("Thống kê ý kiến, kiến nghị ra tệp JSON, .xlsx hoặc .docx / statistics into a file: " + StatisticsCommand.Usage, StatisticsCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 

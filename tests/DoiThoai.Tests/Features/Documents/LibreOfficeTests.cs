@@ -60,7 +60,7 @@ public sealed class LibreOfficeTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     /// <summary>The PDF's text in NFC with runs of white space made one space (lines break where the page does).</summary>
-    private static async Task<string> PdfTextAsync(DirectoryInfo folder, string name)
+    internal static async Task<string> PdfTextAsync(DirectoryInfo folder, string name)
     {
         var pdf = Path.Combine(folder.FullName, name + ".pdf");
         Assert.True(File.Exists(pdf), $"LibreOffice made no {name}.pdf");
@@ -68,7 +68,7 @@ public sealed class LibreOfficeTests(AppFactory app) : IClassFixture<AppFactory>
         return Regex.Replace(text.Normalize(NormalizationForm.FormC), @"\s+", " ");
     }
 
-    private static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
+    internal static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);

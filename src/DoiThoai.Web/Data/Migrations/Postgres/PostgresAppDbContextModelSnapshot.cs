@@ -596,6 +596,12 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateOnly?>("CurrentDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("CurrentLeadUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EscalatedTo")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -681,6 +687,8 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CurrentLeadUnitId");
+
                     b.HasIndex("MergedIntoItemId");
 
                     b.HasIndex("OnBehalfOfUnitId");
@@ -693,6 +701,8 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SessionId", "RaisedAtUtc", "TopicId", "Status", "Outcome", "OnBehalfOfUnitId", "CurrentLeadUnitId", "CurrentDueOn", "AnsweredAtUtc", "ApprovedAtUtc" }, "IX_Items_Statistics");
 
                     b.ToTable("Items");
                 });
@@ -1853,6 +1863,11 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>
                 {
+                    b.HasOne("DoiThoai.Web.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentLeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DoiThoai.Web.Features.Items.Item", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoItemId")

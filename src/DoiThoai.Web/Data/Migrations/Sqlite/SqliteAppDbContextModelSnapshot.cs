@@ -569,6 +569,12 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CurrentDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentLeadUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EscalatedTo")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -654,6 +660,8 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CurrentLeadUnitId");
+
                     b.HasIndex("MergedIntoItemId");
 
                     b.HasIndex("OnBehalfOfUnitId");
@@ -666,6 +674,8 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "SessionId", "RaisedAtUtc", "TopicId", "Status", "Outcome", "OnBehalfOfUnitId", "CurrentLeadUnitId", "CurrentDueOn", "AnsweredAtUtc", "ApprovedAtUtc" }, "IX_Items_Statistics");
 
                     b.ToTable("Items");
                 });
@@ -1788,6 +1798,11 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>
                 {
+                    b.HasOne("DoiThoai.Web.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentLeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DoiThoai.Web.Features.Items.Item", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoItemId")
