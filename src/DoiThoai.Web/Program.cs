@@ -50,6 +50,7 @@ if (OperatorCommands.IsCommand(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();      // Infrastructure/SecurityHeaders.cs: CSP, HSTS, nosniff, referrer, frames
 app.UseWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
