@@ -61,6 +61,32 @@ public sealed class SessionInvalidationTests(SessionInvalidationTests.App app) :
     }
 
     [Fact]
+    public async Task Changing_ones_own_password_keeps_this_browser_and_ends_the_other_sign_ins()
+    {
+        var own = await app.SignedInBrowserAsync("dangvien");
+        var otherBrowser = await app.SignedInBrowserAsync("dangvien");
+        var otherToken = await app.ApiClientAsync("dangvien");
+        var form = await Html.GetFormAsync(own, "/Account/Password");
+
+        var wrong = await own.PostAsync("/Account/Password", form.With(("Input.CurrentPassword", "Sai#MatKhau1"), ("Input.NewPassword", "Mat-khau#Moi2026"), ("Input.ConfirmPassword", "Mat-khau#Moi2026")));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Mật khẩu hiện tại không đúng.", (await Html.ParseAsync(wrong)).QuerySelector("main")!.TextContent);
+        var differ = await own.PostAsync("/Account/Password", form.With(("Input.CurrentPassword", AppFactory.DemoPassword), ("Input.NewPassword", "Mat-khau#Moi2026"), ("Input.ConfirmPassword", "Mat-khau#Khac2026")));
+        Assert.Equal(HttpStatusCode.BadRequest, differ.StatusCode);
+        var weak = await own.PostAsync("/Account/Password", form.With(("Input.CurrentPassword", AppFactory.DemoPassword), ("Input.NewPassword", "matkhau"), ("Input.ConfirmPassword", "matkhau")));
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+
+        var changed = await own.PostAsync("/Account/Password", form.With(("Input.CurrentPassword", AppFactory.DemoPassword), ("Input.NewPassword", "Mat-khau#Moi2026"), ("Input.ConfirmPassword", "Mat-khau#Moi2026")));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        app.Clock.Advance(PastInterval);
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync("/Account/Password")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await otherBrowser.GetAsync("/Account/Password")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await otherToken.GetAsync("/api/v1/sessions")).StatusCode);
+        await app.SignedInBrowserAsync("dangvien", "Mat-khau#Moi2026");
+    }
+
+    [Fact]
     public async Task Switching_an_account_off_ends_its_token()
     {
         var api = await app.ApiClientAsync("bientap");
