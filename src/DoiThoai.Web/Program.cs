@@ -23,6 +23,7 @@ builder.AddAppDatabase();      // Data/DatabaseSetup.cs: SQLite or PostgreSQL, h
 builder.AddAccounts();         // Features/Accounts: Identity, cookies for pages, bearer tokens for the API, scope
 builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages under Features/, vi-VN and en-US
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
+builder.AddRateLimits();       // Infrastructure/RateLimits.cs: sign-in, search, similar items, uploads (429 + Retry-After)
 builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
 builder.AddPortal();           // Features/Portal: articles, editorial workflow, photos, output-cached public pages
 builder.AddObservability();    // Infrastructure/Observability.cs: readiness of the search index; OTLP and /metrics when configured
@@ -53,9 +54,12 @@ if (OperatorCommands.IsCommand(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();      // Infrastructure/SecurityHeaders.cs: CSP, HSTS, nosniff, referrer, frames
 app.UseWebUi();
 app.UseObservability();        // /metrics, loopback only, when Telemetry:Prometheus is on
 app.UseAuthentication();
+app.UseBearerStampCheck();     // Features/Accounts: API tokens follow role and password changes like cookies
+app.UseRateLimiter();          // after authentication: signed-in clients are counted per account
 app.UseAuthorization();
 app.UseOutputCache();          // after authentication: signed-in requests are never served from the cache
 app.MapWebUi();

@@ -21,6 +21,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Không tìm thấy trang", "Trang hoặc bản ghi bạn tìm không tồn tại, hoặc bạn không có quyền xem."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không có quyền thực hiện thao tác này."),
             400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra và thử lại."),
+            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại."),
             413 => ("Dữ liệu gửi lên quá lớn", "Tệp đính kèm vượt quá giới hạn cho phép. Hãy gửi tệp nhỏ hơn hoặc ít tệp hơn mỗi lần."),
             _ => (Heading, Explanation),
         };

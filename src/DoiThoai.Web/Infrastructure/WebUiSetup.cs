@@ -54,7 +54,6 @@ public static class WebUiSetup
             api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

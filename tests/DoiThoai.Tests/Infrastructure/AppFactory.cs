@@ -66,6 +66,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         // Tests run reminders, digests and emails themselves (NotificationJobs.RunOnceAsync) with the fake clock.
         builder.UseSetting("Notifications:BackgroundJobs", "false");
+        // Tests sign in and search far faster than a person, all from one address; the rate limits
+        // stay on with room to spare, and Features/Security sets low ones to test them.
+        foreach (var limit in (string[])["SignInPerAddress", "SignInPerUserName", "SearchPerClient", "SimilarPerClient", "UploadsPerClient"])
+            builder.UseSetting("RateLimits:" + limit, "1000000");
         if (postgresServer is not null)
         {
             var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase, Pooling = true };

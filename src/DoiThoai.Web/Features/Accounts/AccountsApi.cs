@@ -11,6 +11,7 @@ public static class AccountsApi
     {
         api.MapPost("/auth/login", LoginAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Accounts")
             .WithSummary("Đổi tên đăng nhập và mật khẩu lấy access token (bearer). Returns accessToken and expiresIn (seconds).");
         return api;
@@ -21,12 +22,19 @@ public static class AccountsApi
     /// when we sign in with its scheme, as MapIdentityApi does; tokens are protected with the
     /// app's data-protection keys, so no signing secret lives in configuration.
     /// </summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<AppUser> signIn)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<AppUser> signIn, SignInThrottle throttle, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
             throw new DomainValidationException("userName", "Cần nhập tên đăng nhập và mật khẩu.");
         if (request.UserName.Length > 100 || request.Password.Length > 200)
             throw new DomainValidationException("userName", "Tên đăng nhập hoặc mật khẩu quá dài.");
+        if (throttle.Refuse(request.UserName) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: RateLimits.TooManyTitle,
+                detail: string.Format(System.Globalization.CultureInfo.InvariantCulture, RateLimits.TooManyDetail, wait),
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Empty;

@@ -62,6 +62,14 @@ public static class AccountsSetup
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
 
+        // How soon a cookie or token notices that its account changed: roles, unit, switched off,
+        // new password (the stamp changes with each; ADR 0017). Each check costs one query per user.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = builder.Configuration.GetValue("Accounts:SecurityStampInterval", TimeSpan.FromMinutes(1)));
+        services.AddOptions<SecurityStampValidatorOptions>().PostConfigure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddSingleton<BearerStampCheck>();
+        services.AddSingleton<SignInThrottle>();
+
         services.AddScoped<UserScope>();
         services.AddSingleton<OrgDirectory>();
         return builder;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DoiThoai.Web.Features.Items;
 
@@ -14,6 +15,7 @@ namespace DoiThoai.Web.Features.Items;
 /// Recording an item on a session. Office staff record any item at any stage the session accepts;
 /// a party member sends an opinion of their own before the session, through a shorter form.
 /// </summary>
+[EnableRateLimiting(RateLimits.Similar)] // counts only the similar-items check
 public sealed class CreateItemModel(ItemWorkflow workflow, UserScope scope, SimilarItems similar, RoutingService routing, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? SessionId { get; set; }

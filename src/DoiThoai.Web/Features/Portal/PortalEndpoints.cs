@@ -90,7 +90,10 @@ public static class PortalEndpoints
             Items = rows.Select(r =>
             {
                 var link = new Uri(baseUrl + ArticlePath(r.Slug));
-                var item = new SyndicationItem(r.Title, r.Lead, link, link.ToString(), new DateTimeOffset(r.UpdatedAtUtc, TimeSpan.Zero))
+                // RSS readers show <description> as HTML; the lead is plain text, so it is encoded once
+                // more for them (a "<script>" typed in a lead stays text). Atom marks it type="text".
+                var summary = format == "rss" ? System.Net.WebUtility.HtmlEncode(r.Lead) : r.Lead;
+                var item = new SyndicationItem(r.Title, summary, link, link.ToString(), new DateTimeOffset(r.UpdatedAtUtc, TimeSpan.Zero))
                 {
                     PublishDate = new DateTimeOffset(r.PublishAtUtc!.Value, TimeSpan.Zero),
                 };

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DoiThoai.Web.Features.Search;
 
 /// <summary>One search box over the items, answers and conclusions the user may read, with filters and the matches marked.</summary>
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class SearchModel(SearchService search, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int PageSize = 20;

@@ -17,7 +17,7 @@ public static class SearchApi
 
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", SearchAsync).WithTags("Search")
+        api.MapGet("/search", SearchAsync).WithTags("Search").RequireRateLimiting(RateLimits.Search)
             .WithSummary("Tìm ý kiến, kiến nghị, câu trả lời và kết luận mà người gọi được xem, có dấu hoặc không dấu (q tối đa 500 ký tự). "
                 + "Lọc: unitId (đơn vị chủ trì hội nghị, gồm cả đơn vị trực thuộc), termId, topicId, status, confidentiality, sessionId, "
                 + "from/to (ngày hội nghị, yyyy-MM-dd), kind (item, answer, conclusion). Kết quả cùng dấu xếp trước.");

@@ -17,7 +17,7 @@ public static class SimilarApi
 
     public static RouteGroupBuilder MapSimilarApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/items/similar", FindAsync).WithTags("Items")
+        api.MapPost("/items/similar", FindAsync).WithTags("Items").RequireRateLimiting(RateLimits.Similar)
             .WithSummary("Ý kiến đã có với nội dung giống hoặc gần giống (text tối đa 10.000 ký tự; excludeItemId; max 1–50, mặc định 10), " +
                 "chỉ trong phạm vi người gọi được xem: near-copy (gần như chép lại) trước, rồi reworded (diễn đạt lại).");
         return api;

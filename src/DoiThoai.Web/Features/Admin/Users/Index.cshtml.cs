@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DoiThoai.Web.Features.Admin.Users;
 
-/// <summary>Accounts with their roles, scope unit and person. Read-only for now: editing accounts is a later issue.</summary>
+/// <summary>Accounts with their roles, scope unit and person; each user name opens the account's edit page.</summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -17,6 +17,10 @@ public sealed class PortalArticleModel(AppDbContext db, TimeProvider clock) : Pa
     public IReadOnlyList<ArticleTeaser> Related { get; private set; } = [];
     public string AbsoluteUrl { get; private set; } = "";
     public string BaseUrl { get; private set; } = "";
+    // On the model rather than in ViewData: Partial() hands the partial a ViewData of its own.
+    /// <summary>For the download only: the photos as data: URLs and the print style sheet, so the file stands alone.</summary>
+    public IReadOnlyDictionary<int, string>? InlinePhotos { get; private set; }
+    public string? InlineStyle { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -32,7 +36,7 @@ public sealed class PortalArticleModel(AppDbContext db, TimeProvider clock) : Pa
         await LoadAsync(slug) ? Partial("_Print", this) : NotFound();
 
     /// <summary>The article as one HTML file with its photos inlined, to keep or send on.</summary>
-    public async Task<IActionResult> OnGetDownloadAsync(string slug, [FromServices] PhotoStore photos)
+    public async Task<IActionResult> OnGetDownloadAsync(string slug, [FromServices] PhotoStore photos, [FromServices] IWebHostEnvironment environment)
     {
         if (!await LoadAsync(slug)) return NotFound();
         var inlined = new Dictionary<int, string>();
@@ -42,7 +46,9 @@ public sealed class PortalArticleModel(AppDbContext db, TimeProvider clock) : Pa
             if (System.IO.File.Exists(path))
                 inlined[p.Id] = "data:image/jpeg;base64," + Convert.ToBase64String(await System.IO.File.ReadAllBytesAsync(path));
         }
-        ViewData["InlinePhotos"] = inlined;
+        InlinePhotos = inlined;
+        await using (var css = environment.WebRootFileProvider.GetFileInfo("css/article-print-view.css").CreateReadStream())
+            InlineStyle = await new StreamReader(css).ReadToEndAsync();
         Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = Article.Slug + ".html" }.ToString();
         return Partial("_Print", this);
     }

@@ -2,6 +2,7 @@ using DoiThoai.Web.Features.Search;
 using Lucene.Net.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using F = DoiThoai.Web.Features.Search.SearchDocuments.Fields;
 using Kinds = DoiThoai.Web.Features.Search.SearchDocuments.Kinds;
 
@@ -14,6 +15,7 @@ namespace DoiThoai.Web.Features.Portal.Public;
 /// is checked again against <see cref="PublicRecords"/> before it is shown. Not output-cached: another
 /// node's index may be a second behind the database that the cache key is read from.
 /// </summary>
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class PortalSearchModel(SearchIndex index, AppDbContext db, TimeProvider clock) : PageModel
 {
     private const int Shown = 30;
