@@ -104,12 +104,14 @@ internal static class StatisticsLoad
     {
         var db = services.GetRequiredService<AppDbContext>();
         var cache = Cache;
-        var directory = new OrgDirectory(services.GetRequiredService<IServiceScopeFactory>(), cache);
+        // One directory for the whole run, as the app keeps one per node (it holds the tree between requests).
+        var directory = Directory ??= new OrgDirectory(services.GetRequiredService<IServiceScopeFactory>());
         return new Statistics(db, new UserScope(new HttpContextAccessor(), db, directory), directory, new WorkingCalendar(db, cache), TimeProvider.System,
             services.GetRequiredService<IServiceScopeFactory>());
     }
 
     private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
+    private static OrgDirectory? Directory;
 
     /// <summary>One GROUP BY pass over the period's items with a count: the least any grouped design pays.</summary>
     private static async Task RawPassAsync(IServiceProvider services, DateTime from, DateTime to)
