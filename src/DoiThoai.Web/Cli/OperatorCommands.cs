@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Search;
@@ -19,7 +20,8 @@ public static class OperatorCommands
         ["seed-demo"] = ("Nạp dữ liệu mẫu (idempotent) / load the demo data (idempotent)", SeedDemoAsync),
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
         ["classifier"] = ("evaluate --train DIR --test DIR: đánh giá bộ phân loại / score the routing classifier; train: huấn luyện lại gợi ý phân loại / retrain the routing suggestion", ClassifierAsync),
-        ["import-items"] = ("Nhập ý kiến từ tệp UTF-8 (mỗi dòng một ý kiến) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
+        ["import-items"] = ("Nhập ý kiến từ tệp (.txt mỗi dòng một ý kiến, .xlsx, .csv) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
+        ["export-items"] = ("Xuất ý kiến ra .xlsx hoặc .csv / export items: " + ExportItemsCommand.Usage, ExportItemsCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 
