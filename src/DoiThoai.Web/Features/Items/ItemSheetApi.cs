@@ -14,10 +14,12 @@ public static class ItemSheetApi
 {
     public static RouteGroupBuilder MapItemSheetApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/items.xlsx", async (int? sessionId, ItemStatus? status, int? topicId, Confidentiality? confidentiality, string? q,
+        api.MapGet("/items.xlsx", async (string? sessionId, string? status, string? topicId, string? confidentiality, string? q,
                 UserScope scope, TimeProvider clock, HttpContext http) =>
             {
-                var items = new ItemFilter(sessionId, status, topicId, confidentiality, q).Apply(await scope.ItemsAsync());
+                var filter = new ItemFilter(Number(sessionId, nameof(sessionId)), Choice<ItemStatus>(status, nameof(status)),
+                    Number(topicId, nameof(topicId)), Choice<Confidentiality>(confidentiality, nameof(confidentiality)), q);
+                var items = filter.Apply(await scope.ItemsAsync());
                 return await SendAsync(http, ItemFilter.Ordered(items), ItemSheet.FileName(clock.GetUtcNow().UtcDateTime));
             })
             .WithTags("Items").Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType)
@@ -32,6 +34,17 @@ public static class ItemSheetApi
             .WithSummary("Các ý kiến của hội nghị mà người gọi được xem, dưới dạng .xlsx.");
         return api;
     }
+
+    // Filters are read by hand so that a bad value is refused with a Vietnamese message (400 problem).
+    private static int? Number(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : throw new DomainValidationException(name, $"{name} phải là một số nguyên dương.");
+
+    private static T? Choice<T>(string? value, string name) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value.Trim()[0]) ? parsed
+        : throw new DomainValidationException(name, $"{name} phải là một trong: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
 
     /// <summary>"Ý kiến, kiến nghị hội nghị 08-09-2017.xlsx".</summary>
     public static string SessionFileName(DialogueSession session) =>

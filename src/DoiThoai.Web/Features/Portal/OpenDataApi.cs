@@ -24,11 +24,17 @@ public static class OpenDataApi
 
     public static RouteGroupBuilder MapOpenDataApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/opendata/items.csv", (bool? bom, HttpContext http, AppDbContext db) =>
+        api.MapGet("/opendata/items.csv", (string? bom, HttpContext http, AppDbContext db) =>
             {
+                var withBom = bom?.Trim().ToLowerInvariant() switch
+                {
+                    null or "" or "false" or "0" => false,
+                    "true" or "1" => true,
+                    _ => throw new DomainValidationException("bom", "bom phải là true hoặc false."),
+                };
                 http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
                 http.Response.Headers.CacheControl = "public, max-age=300";
-                return TypedResults.Stream(stream => WriteAsync(stream, db, bom ?? false, http.RequestAborted),
+                return TypedResults.Stream(stream => WriteAsync(stream, db, withBom, http.RequestAborted),
                     "text/csv; charset=utf-8; header=present", "doithoai-items.csv");
             })
             .AllowAnonymous().WithTags("Open data")

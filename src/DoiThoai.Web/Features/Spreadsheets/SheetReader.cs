@@ -158,6 +158,7 @@ public static class SheetReader
             {
                 if (c == '"' && k + 1 < text.Length && text[k + 1] == '"') { field.Append('"'); k++; }
                 else if (c == '"') quoted = false;
+                else if (c == '\r' && k + 1 < text.Length && text[k + 1] == '\n') { } // a line break in a field is kept as \n
                 else
                 {
                     if (c == '\n') line++;

@@ -71,6 +71,12 @@ public sealed class ItemSheetTests(AppFactory app) : IClassFixture<AppFactory>
 
         var handler = await XlsxBook.GetAsync(await app.ApiClientAsync("bantochuc"), $"/api/v1/items.xlsx?sessionId={f.SessionId}");
         Assert.Equal([f.Public], handler.Data.Select(r => handler.Cell(r, "Nội dung")));
+
+        var api = await app.ApiClientAsync("vanphong");
+        var badStatus = await ApiJson.AssertProblemAsync(await api.GetAsync("/api/v1/items.xlsx?status=done"), System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("status phải là một trong: received, classified", badStatus.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var badSession = await ApiJson.AssertProblemAsync(await api.GetAsync("/api/v1/items.xlsx?sessionId=abc"), System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("sessionId phải là một số nguyên dương", badSession.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     [Fact]

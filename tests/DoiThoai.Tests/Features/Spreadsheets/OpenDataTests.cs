@@ -66,6 +66,7 @@ public sealed class OpenDataTests(AppFactory app) : IClassFixture<AppFactory>
 
         var withBom = await (await app.Browser().GetAsync(Url + "?bom=true")).Content.ReadAsByteArrayAsync();
         Assert.True(withBom.AsSpan().StartsWith("\uFEFF"u8));
+        await ApiJson.AssertProblemAsync(await app.Browser().GetAsync(Url + "?bom=maybe"), HttpStatusCode.BadRequest);
     }
 
     [Theory]

@@ -77,7 +77,8 @@ public static class ItemSheetImport
         if (sheet.Count == 1) throw new DomainValidationException("file", "Tệp chỉ có dòng tiêu đề, không có ý kiến nào để nhập.");
 
         var topics = await db.Topics.AsNoTracking().Where(t => t.IsActive).Select(t => new { t.Id, t.Name, t.NameEn }).ToListAsync(cancellationToken);
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(cancellationToken);
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Name, u.ShortName, u.ValidTo }).ToListAsync(cancellationToken);
+        var sessionDay = VietnamTime.DateOf(session.StartsAtUtc);
         var rows = new List<ImportSheetRow>(sheet.Count - 1);
         foreach (var row in sheet.Skip(1))
         {
@@ -103,8 +104,10 @@ public static class ItemSheetImport
             int? unitId = null;
             if (unitName.Length > 0)
             {
-                var matches = units.Where(u => Key(u.Name) == Key(unitName) || u.ShortName is { } s && Key(s) == Key(unitName)).Select(u => u.Id).Distinct().ToList();
-                if (matches.Count == 1) unitId = matches[0];
+                var matches = units.Where(u => Key(u.Name) == Key(unitName) || u.ShortName is { } s && Key(s) == Key(unitName)).ToList();
+                // The same name before and after a restructuring: the unit that existed on the session's day.
+                if (matches.Count > 1) matches = [.. matches.Where(u => u.ValidTo is null || u.ValidTo >= sessionDay)];
+                if (matches.Count == 1) unitId = matches[0].Id;
                 else problems.Add(matches.Count == 0 ? $"không có đơn vị “{Short(unitName)}” trong danh mục" : $"có nhiều đơn vị tên “{Short(unitName)}”; hãy ghi tên đầy đủ");
             }
             var topicName = Cell(TopicHeader);
