@@ -24,6 +24,9 @@ public static class SheetReader
 {
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>Characters any one part of an .xlsx may hold: 20,000 rows of long texts fit, a zip bomb does not.</summary>
+    public const long MaxCharactersInPart = 64_000_000;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -39,17 +42,10 @@ public static class SheetReader
 
     public static List<SheetRow> ReadXlsx(Stream content, int maxRows)
     {
-        SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(content, isEditable: false);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException)
-        {
-            throw new DomainValidationException("file", "Tệp không phải bảng tính Excel .xlsx hợp lệ.");
-        }
-        using (document)
-        {
+            // A small upload can unpack to gigabytes of XML (a zip bomb): no part may exceed this.
+            using var document = SpreadsheetDocument.Open(content, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart;
             var first = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || first?.Id?.Value is not { } partId || workbook.GetPartById(partId) is not WorksheetPart sheet)
@@ -69,8 +65,12 @@ public static class SheetReader
                 if (rows.Count > maxRows) throw TooManyRows(maxRows);
                 rows.Add(new SheetRow(number, cells, problem));
             }
-            if (rows.Count > maxRows + 1) throw TooManyRows(maxRows);
             return rows;
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
+                                      or ArgumentException or System.Xml.XmlException or InvalidOperationException)
+        {
+            throw new DomainValidationException("file", "Tệp không phải bảng tính Excel .xlsx hợp lệ, hoặc quá lớn khi giải nén.");
         }
     }
 

@@ -33,4 +33,13 @@ public sealed class SheetReaderTests
         Assert.Equal("một", utf16[1].Cells[0]);
         Assert.Throws<DomainValidationException>(() => SheetReader.Read(new MemoryStream("PK"u8.ToArray()), "a.xlsx", 10));
     }
+
+    [Fact]
+    public void An_xlsx_that_unpacks_beyond_the_limit_is_refused_before_it_is_read_into_memory()
+    {
+        var bomb = XlsxBook.Xlsx(["Nội dung"], [new string('a', (int)SheetReader.MaxCharactersInPart + 1)]);
+        Assert.True(bomb.Length < 1_000_000, $"{bomb.Length} bytes");
+        var refused = Assert.Throws<DomainValidationException>(() => SheetReader.ReadXlsx(new MemoryStream(bomb), 10));
+        Assert.Contains("quá lớn khi giải nén", refused.Message);
+    }
 }

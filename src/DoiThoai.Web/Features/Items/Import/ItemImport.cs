@@ -59,13 +59,13 @@ public sealed class ItemImport(AppDbContext db, TimeProvider clock)
 }
 
 /// <summary>
-/// The `import-items --session ID [--encoding utf-8|windows-1258] FILE` operator verb: a text file
+/// The `import-items --session ID FILE [--encoding utf-8|windows-1258]` operator verb: a text file
 /// (one item per line, <see cref="ImportFile"/>) or a sheet (.xlsx or .csv with the web import's
 /// headers, <see cref="ItemSheetImport"/>), all or nothing.
 /// </summary>
 public static class ImportItemsCommand
 {
-    public const string Usage = "import-items --session ID [--encoding utf-8|windows-1258] FILE (.txt, .xlsx, .csv)";
+    public const string Usage = "import-items --session ID FILE [--encoding utf-8|windows-1258] (FILE: .txt, .xlsx or .csv)";
     /// <summary>Written as the speaker of a line that names nobody (an item needs a speaker).</summary>
     public const string UnnamedSpeaker = "Không ghi tên";
 
