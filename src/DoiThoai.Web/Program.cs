@@ -32,6 +32,7 @@ builder.Services
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
     .AddScoped<ItemWorkflow>()     // Features/Items: the same for items
     .AddScoped<ItemImport>()       // Features/Items/Import: many items into sessions in big batches, one transaction
+    .AddSingleton<ImportJobs>()    // Features/Items/Import: sheet imports run off the request, with a progress page
     .AddScoped<Inbox>()            // Features/Items: the handlers' inbox with due-soon and overdue flags
     .AddSingleton<AttachmentStore>() // Features/Items: uploads checked by content, stored by SHA-256 under the data folder
     .AddScoped<TaskWorkflow>()     // Features/FollowUp: the same for the tasks the conclusions become
@@ -73,6 +74,8 @@ app.MapApi(api =>
     api.MapNotificationsApi();
     api.MapTasksApi();
     api.MapDocumentsApi();
+    api.MapItemSheetApi();       // Features/Items: items.xlsx, a session's items.xlsx
+    api.MapOpenDataApi();        // Features/Portal: anonymous open-data CSV of the public items
     api.MapSearchApi();
     api.MapSimilarApi();
     api.MapRoutingApi();

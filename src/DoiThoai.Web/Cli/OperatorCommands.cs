@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Reports;
@@ -26,6 +27,8 @@ public static class OperatorCommands
         ["backup"] = ("Sao lưu cơ sở dữ liệu và tệp khi ứng dụng đang chạy / back up the database and files, online: " + Backup.BackupUsage, Backup.BackupAsync),
         ["restore"] = ("Khôi phục vào cơ sở dữ liệu trống (--force để ghi đè) / restore into an empty database: " + Backup.RestoreUsage, Backup.RestoreAsync),
         ["report-statistics"] = ("Thống kê ý kiến, kiến nghị ra tệp JSON, .xlsx hoặc .docx / statistics into a file: " + StatisticsCommand.Usage, StatisticsCommand.RunAsync),
+        ["import-items"] = ("Nhập ý kiến từ tệp (.txt mỗi dòng một ý kiến, .xlsx, .csv) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
+        ["export-items"] = ("Xuất ý kiến ra .xlsx hoặc .csv / export items: " + ExportItemsCommand.Usage, ExportItemsCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 

@@ -10,8 +10,14 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "Có lỗi xảy ra";
     public string Explanation { get; private set; } = "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    // The code is read from the query by hand, without model binding: binding builds every value
+    // provider, the form's too, and a re-executed POST whose body was refused as too large (413)
+    // would fail reading it there and lose its explanation.
+    public void OnGet() => Describe(QueryCode());
+    public void OnPost() => Describe(QueryCode());
+
+    private int? QueryCode() =>
+        int.TryParse(Request.Query["code"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {

@@ -18,13 +18,16 @@ public sealed record DocumentFile(byte[] Content, string FileName)
     /// clients ("Bien ban hoi nghi …" rather than the framework's "Bi_n b_n …"); never cached,
     /// since what it holds depends on who asks.
     /// </summary>
-    public void WriteHeaders(HttpResponse response)
+    public void WriteHeaders(HttpResponse response) => WriteHeaders(response, FileName);
+
+    /// <summary>The same headers for any download built for its reader (the .xlsx lists use them too).</summary>
+    public static void WriteHeaders(HttpResponse response, string fileName)
     {
         response.Headers.CacheControl = "private, no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.FileName = "\"" + new string(DoiThoai.Text.SearchKeys.FoldKey(FileName).Where(c => c is >= ' ' and < '\x7f' and not '"' and not '\\').ToArray()) + "\"";
-        disposition.FileNameStar = FileName;
+        disposition.FileName = "\"" + new string(DoiThoai.Text.SearchKeys.FoldKey(fileName).Where(c => c is >= ' ' and < '\x7f' and not '"' and not '\\').ToArray()) + "\"";
+        disposition.FileNameStar = fileName;
         response.Headers.ContentDisposition = disposition.ToString();
     }
 }

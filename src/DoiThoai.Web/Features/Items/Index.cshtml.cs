@@ -1,4 +1,3 @@
-using System.Text;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace DoiThoai.Web.Features.Items;
 
 /// <summary>The items the user may read, newest session first, with filters and paging.</summary>
-public sealed class ItemListModel(UserScope scope) : PageModel
+public sealed class ItemListModel(UserScope scope, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,32 +26,31 @@ public sealed class ItemListModel(UserScope scope) : PageModel
     public List<SelectListItem> Confidentialities { get; private set; } = [];
     public bool IsSecretariat => scope.IsSecretariat;
     public bool IsHandler => scope.IsInRole(Roles.DepartmentHandler);
-    public bool IsFiltered => SessionId is not null || Status is not null || TopicId is not null || Confidentiality is not null || !string.IsNullOrWhiteSpace(Q);
+    public bool IsFiltered => !Filter.IsEmpty;
+    public ItemFilter Filter => new(SessionId, Status, TopicId, Confidentiality, Q);
+
+    /// <summary>The filter's values as a query string, for the .xlsx link beside the list.</summary>
+    public string XlsxUrl => ItemSheet.Url("/Items?handler=Xlsx", Filter);
 
     public async Task OnGetAsync()
     {
         // A filter value that does not bind (a hand-edited address) is simply not applied.
-        var items = await scope.ItemsAsync();
-        if (SessionId is { } sessionId) items = items.Where(i => i.SessionId == sessionId);
-        if (Status is { } status) items = items.Where(i => i.Status == status);
-        if (TopicId is { } topicId) items = items.Where(i => i.TopicId == topicId);
-        if (Confidentiality is { } confidentiality) items = items.Where(i => i.Confidentiality == confidentiality);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            // A plain "contains" over NFC text (SQLite's lower() folds ASCII letters only); search
-            // with tone- and fold-keys is the Search feature's.
-            var text = Q.Trim().Normalize(NormalizationForm.FormC).ToLower(WebUiSetup.Vietnamese);
-            items = items.Where(i => i.Text.ToLower().Contains(text));
-        }
-
+        var items = Filter.Apply(await scope.ItemsAsync());
         Pager = Pager.For(Request, PageNumber, PageSize, await items.CountAsync());
-        var ordered = items.OrderByDescending(i => i.Session!.StartsAtUtc).ThenBy(i => i.SessionId).ThenBy(i => i.Number);
-        Rows = await ItemListRow.Query(ordered.Skip(Pager.Skip).Take(PageSize)).ToListAsync();
+        Rows = await ItemListRow.Query(ItemFilter.Ordered(items).Skip(Pager.Skip).Take(PageSize)).ToListAsync();
 
         var lists = SelectLists.For(HttpContext);
         Sessions = await lists.SessionsAsync(SessionId);
         Statuses = lists.Choices(ItemLabels.Of, Status);
         Topics = await lists.TopicsAsync(TopicId);
         Confidentialities = lists.Choices(ItemLabels.Of, Confidentiality);
+    }
+
+    /// <summary>The whole filtered list (every page) as an .xlsx file.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        var file = await ItemSheet.BuildAsync(ItemFilter.Ordered(Filter.Apply(await scope.ItemsAsync())), HttpContext.RequestAborted);
+        Documents.DocumentFile.WriteHeaders(Response, ItemSheet.FileName(clock.GetUtcNow().UtcDateTime));
+        return File(file, Spreadsheets.XlsxWriter.ContentType);
     }
 }

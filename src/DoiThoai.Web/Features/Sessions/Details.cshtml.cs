@@ -2,6 +2,7 @@ using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
+using Items_Import = DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,6 +33,8 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
     public bool CanChange { get; private set; }
     public bool CanEdit => CanChange && Session.Status is not (SessionStatus.Closed or SessionStatus.Cancelled);
     public bool CanAddConclusion => CanChange && Session.Status is (SessionStatus.Held or SessionStatus.MinutesDone);
+    /// <summary>The office may import a list of items (Features/Items/Import) while the session takes items at some stage.</summary>
+    public bool CanImportItems => CanChange && Items_Import.ItemSheetImport.StageFor(Session) is not null;
     /// <summary>A member may send an opinion of their own while the session collects them.</summary>
     public bool CanSubmitOwnItem => !CanChange && scope.IsInRole(Roles.Member) && Session.AcceptsItemsAt(RaisedStage.BeforeSession);
 

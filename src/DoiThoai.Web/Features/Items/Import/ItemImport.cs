@@ -1,5 +1,6 @@
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
+using DoiThoai.Web.Features.Spreadsheets;
 
 namespace DoiThoai.Web.Features.Items.Import;
 
@@ -57,23 +58,41 @@ public sealed class ItemImport(AppDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>The `import-items --session ID FILE` operator verb.</summary>
+/// <summary>
+/// The `import-items --session ID FILE [--encoding utf-8|windows-1258]` operator verb: a text file
+/// (one item per line, <see cref="ImportFile"/>) or a sheet (.xlsx or .csv with the web import's
+/// headers, <see cref="ItemSheetImport"/>), all or nothing.
+/// </summary>
 public static class ImportItemsCommand
 {
-    public const string Usage = "import-items --session ID FILE";
+    public const string Usage = "import-items --session ID FILE [--encoding utf-8|windows-1258] (FILE: .txt, .xlsx or .csv)";
     /// <summary>Written as the speaker of a line that names nobody (an item needs a speaker).</summary>
     public const string UnnamedSpeaker = "Không ghi tên";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        if (args.Length != 3 || args[0] != "--session" || !int.TryParse(args[1], out var sessionId))
+        if (Options(args, "--session", "--encoding") is not { } options || options.Positional.Count != 1 || !int.TryParse(options.Named.GetValueOrDefault("--session"), out var sessionId))
             return Fail($"Cách dùng / usage: {Usage}");
-        var path = args[2];
+        var encoding = options.Named.GetValueOrDefault("--encoding")?.ToLowerInvariant() switch
+        {
+            null or "utf-8" or "utf8" => (CsvEncoding?)CsvEncoding.Utf8,
+            "windows-1258" or "cp1258" => CsvEncoding.Windows1258,
+            _ => null,
+        };
+        if (encoding is null) return Fail($"Cách dùng / usage: {Usage}");
+        var path = options.Positional[0];
         if (!File.Exists(path)) return Fail($"Không tìm thấy tệp '{path}'. File not found.");
-        IReadOnlyList<ImportLine> lines;
+        var isSheet = SheetReader.IsXlsx(path) || SheetReader.IsCsv(path);
+        IReadOnlyList<ImportLine> lines = [];
+        List<SheetRow> sheet = [];
         try
         {
-            lines = ImportFile.Parse(await File.ReadAllBytesAsync(path));
+            if (isSheet)
+            {
+                await using var file = File.OpenRead(path);
+                sheet = SheetReader.Read(file, path, ItemSheetImport.MaxRows, encoding.Value);
+            }
+            else lines = ImportFile.Parse(await File.ReadAllBytesAsync(path));
         }
         catch (DomainValidationException e)
         {
@@ -84,18 +103,57 @@ public static class ImportItemsCommand
         await DatabaseSetup.MigrateAsync(db);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId);
         if (session is null) return Fail($"Không tìm thấy hội nghị số {sessionId}. Unknown session.");
-        RaisedStage[] stages = [RaisedStage.AtSession, RaisedStage.BeforeSession, RaisedStage.AfterSession];
-        if (stages.Where(session.AcceptsItemsAt).Select(s => (RaisedStage?)s).FirstOrDefault() is not { } stage)
+        if (ItemSheetImport.StageFor(session) is not { } stage)
             return Fail($"Hội nghị số {sessionId} ({session.Status}) không nhận thêm ý kiến. The session takes no more items.");
 
-        var rows = lines.Select(l => new ImportRow(sessionId, new ItemDetails(
-            ItemKind.Opinion, stage, null, l.Speaker ?? UnnamedSpeaker, null, null, Urgency.Normal, Confidentiality.Internal, l.Text)));
+        IEnumerable<ImportRow> rows;
+        if (isSheet)
+        {
+            ImportSheet checkedSheet;
+            try
+            {
+                checkedSheet = await ItemSheetImport.CheckAsync(sheet, session, db);
+            }
+            catch (DomainValidationException e)
+            {
+                return Fail($"{path}: {e.Message}");
+            }
+            if (!checkedSheet.IsValid)
+            {
+                var problems = checkedSheet.FileProblems.Concat(checkedSheet.Rows.Where(r => !r.IsValid)
+                    .Select(r => $"Dòng {r.RowNumber}: {string.Join("; ", r.Problems)}"));
+                return Fail($"{path}: không nhập gì / nothing imported:\n" + string.Join("\n", problems));
+            }
+            rows = checkedSheet.ToImportRows(sessionId);
+        }
+        else
+        {
+            rows = lines.Select(l => new ImportRow(sessionId, new ItemDetails(
+                ItemKind.Opinion, stage, null, l.Speaker ?? UnnamedSpeaker, null, null, Urgency.Normal, Confidentiality.Internal, l.Text)));
+        }
         var ids = await services.GetRequiredService<ItemImport>().ImportAsync(rows, new Actor(null, $"Nhập từ tệp {Path.GetFileName(path)}"));
         Console.WriteLine($"Đã nhập {ids.Length:N0} ý kiến vào hội nghị số {sessionId}. Imported {ids.Length:N0} items.");
         return 0;
     }
 
-    private static int Fail(string message)
+    /// <summary>Options given as "--name value" (only the known names) and the remaining arguments; null if one lacks its value.</summary>
+    public static (Dictionary<string, string> Named, List<string> Positional)? Options(string[] args, params string[] names)
+    {
+        var named = new Dictionary<string, string>();
+        var positional = new List<string>();
+        for (var k = 0; k < args.Length; k++)
+        {
+            if (names.Contains(args[k]))
+            {
+                if (k + 1 >= args.Length) return null;
+                named[args[k]] = args[++k];
+            }
+            else positional.Add(args[k]);
+        }
+        return (named, positional);
+    }
+
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine(message);
         return 2;

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text;
+using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Documents;
+using DoiThoai.Web.Features.Sessions;
+using DoiThoai.Web.Features.Shared;
+using DoiThoai.Web.Features.Spreadsheets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace DoiThoai.Web.Features.Items.Import;
+
+/// <summary>
+/// /Sessions/{id}/Import: a list of items collected on paper, typed into a sheet (.xlsx or CSV),
+/// uploaded, shown back row by row with every problem and its row number, and imported only when
+/// confirmed and only if no row has a problem. The uploaded file waits under the data folder
+/// (imports/, per user) between the preview and the confirmation; the import runs as a job whose
+/// progress has its own page. Only the office and leaders of the hosting committee import.
+/// </summary>
+[UploadLimits]
+public sealed class ImportItemsModel(
+    SessionWorkflow sessions, UserScope scope, AppDbContext db, AttachmentStore store, ImportJobs jobs,
+    IConfiguration config, IHostEnvironment env, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public DialogueSession Session { get; private set; } = null!;
+    public bool AcceptsItems { get; private set; }
+    public ImportSheet? Preview { get; private set; }
+    public string? FileName { get; private set; }
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public CsvEncoding FileEncoding { get; set; }
+    /// <summary>The uploaded file's name under imports/ (a GUID and its extension), carried by the confirm form.</summary>
+    [BindProperty] public string? Token { get; set; }
+
+    public Task<IActionResult> OnGetAsync(int id) => this.TryLoadAsync(async () =>
+    {
+        await LoadAsync(id);
+        return Page();
+    });
+
+    /// <summary>The template to fill in: ?format=xlsx or ?format=csv.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(string? format)
+    {
+        const string name = "Mẫu nhập ý kiến, kiến nghị";
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            DocumentFile.WriteHeaders(Response, name + ".csv");
+            return File(await ItemSheetImport.TemplateCsvAsync(), "text/csv; charset=utf-8");
+        }
+        DocumentFile.WriteHeaders(Response, name + ".xlsx");
+        return File(await ItemSheetImport.TemplateXlsxAsync(), XlsxWriter.ContentType);
+    }
+
+    /// <summary>Upload: keep the file, check it, show the preview.</summary>
+    public Task<IActionResult> OnPostAsync(int id) => this.TryLoadAsync(async () =>
+    {
+        await LoadAsync(id);
+        return await RefusingBadInputAsync(async () =>
+        {
+            if (Upload is null || Upload.Length == 0)
+                throw new DomainValidationException("upload", "Hãy chọn tệp .xlsx hoặc .csv có dữ liệu (tệp trống).");
+            if (Upload.Length > store.MaxBytes)
+                throw new DomainValidationException("upload", $"Tệp lớn hơn giới hạn {store.MaxMegabytes} MB; hãy chia thành nhiều tệp.");
+            var extension = SheetReader.IsXlsx(Upload.FileName) ? ".xlsx" : SheetReader.IsCsv(Upload.FileName) ? ".csv"
+                : throw new DomainValidationException("upload", "Chỉ nhận tệp .xlsx (Excel) hoặc .csv.");
+            RemoveOldFiles();
+            Token = Guid.NewGuid().ToString("N") + extension;
+            Directory.CreateDirectory(Folder);
+            await using (var target = System.IO.File.Create(Path.Combine(Folder, Token)))
+                await Upload.CopyToAsync(target, HttpContext.RequestAborted);
+            FileName = Upload.FileName;
+            await CheckAsync();
+            return Page();
+        });
+    });
+
+    /// <summary>Confirm: read the kept file again, and import it if every row is right.</summary>
+    public Task<IActionResult> OnPostConfirmAsync(int id) => this.TryLoadAsync(async () =>
+    {
+        await LoadAsync(id);
+        return await RefusingBadInputAsync(async () =>
+        {
+            await CheckAsync();
+            if (!Preview!.IsValid) return Page();
+            var job = jobs.Start(id, [.. Preview.ToImportRows(id)], await scope.ActorAsync());
+            System.IO.File.Delete(KeptFile());
+            return Redirect($"/Sessions/{id}/Import/{job.Id:N}");
+        });
+    });
+
+    private async Task LoadAsync(int id)
+    {
+        Session = await sessions.FindVisibleAsync(id);
+        if (!await scope.RunsSessionAsync(Session.HostUnitId)) throw new AccessDeniedException();
+        AcceptsItems = ItemSheetImport.StageFor(Session) is not null;
+    }
+
+    /// <summary>Reads the kept file and fills <see cref="Preview"/>; a sheet with problems answers 400.</summary>
+    private async Task CheckAsync()
+    {
+        if (!AcceptsItems) throw new DomainValidationException("upload", "Hội nghị ở trạng thái này không nhận thêm ý kiến.");
+        List<SheetRow> rows;
+        await using (var file = System.IO.File.OpenRead(KeptFile()))
+            rows = SheetReader.Read(file, Token!, ItemSheetImport.MaxRows, FileEncoding);
+        Preview = await ItemSheetImport.CheckAsync(rows, Session, db, HttpContext.RequestAborted);
+        if (!Preview.IsValid) Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    private async Task<IActionResult> RefusingBadInputAsync(Func<Task<IActionResult>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (DomainValidationException e)
+        {
+            ModelState.AddModelError(nameof(Upload), t[e.Message]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Preview = null;
+            return Page();
+        }
+    }
+
+    /// <summary>The kept file of this user; a token that is not one of ours is refused like a missing file.</summary>
+    private string KeptFile()
+    {
+        var name = Token ?? "";
+        var extension = Path.GetExtension(name);
+        if (!Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _) || extension is not (".xlsx" or ".csv")
+            || !System.IO.File.Exists(Path.Combine(Folder, name)))
+            throw new DomainValidationException("upload", "Tệp đã tải lên không còn; hãy tải tệp lên lại.");
+        return Path.Combine(Folder, name);
+    }
+
+    /// <summary>imports/{hash of the user id}: one user never confirms another's upload.</summary>
+    private string Folder
+    {
+        get
+        {
+            var user = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user)))[..24];
+            return Path.Combine(Data.DatabaseSetup.DataPath(config, env), "imports", hash);
+        }
+    }
+
+    /// <summary>Uploads never confirmed are removed after a day.</summary>
+    private void RemoveOldFiles()
+    {
+        if (!Directory.Exists(Folder)) return;
+        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+            file.Delete();
+    }
+}
