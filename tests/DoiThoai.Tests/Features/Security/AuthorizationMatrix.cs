@@ -151,6 +151,9 @@ public static partial class MatrixRoutes
             var value = name switch
             {
                 "id" when Starts(route, "/Items/Templates") => publicValues.GetValueOrDefault(name),
+                "id" when Starts(route, "/Admin/Users/") => publicValues.GetValueOrDefault("userId"),
+                // Import jobs live in the memory of the node that runs them: one nobody started.
+                "job" => "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
                 "id" when Starts(route, "/api/v1/items", "/Items/") => objects.RestrictedItemId.ToString(),
                 "id" when Starts(route, "/api/v1/sessions", "/Sessions/", "/Portal/Sessions/") => objects.SessionId.ToString(),
                 "sessionId" => objects.SessionId.ToString(),
@@ -208,6 +211,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture app) : I
         ["category"] = await app.WithDbAsync(db => db.ArticleCategories.Select(c => c.Slug).FirstAsync()),
         ["slug"] = await app.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync()),
         ["document"] = "Minutes",
+        ["userId"] = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "vanphong").Select(u => u.Id).SingleAsync()),
         // Administration pages and the templates are not owned by a committee: any existing row.
         ["id"] = "1",
     };
@@ -238,6 +242,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture app) : I
             {
                 // Only editors turn sessions into articles, and the other province has none.
                 if (route.StartsWith("/Portal/Admin/FromSession", StringComparison.Ordinal) && objects == foreign) continue;
+                // No import job exists to show (the refusal below still covers the route).
+                if (route.Contains("{job", StringComparison.Ordinal)) continue;
                 var reader = route.StartsWith("/Portal/Admin/FromSession", StringComparison.Ordinal) ? "bientap" : owner;
                 var url = MatrixRoutes.Fill(route, objects, values)!;
                 var response = await (await app.ClientAsync(reader, api)).GetAsync(url);
