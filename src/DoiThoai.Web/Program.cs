@@ -1,5 +1,6 @@
 using DoiThoai.Web.Cli;
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Bench;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.Documents;
@@ -24,6 +25,7 @@ builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages unde
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
 builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
 builder.AddPortal();           // Features/Portal: articles, editorial workflow, photos, output-cached public pages
+builder.AddBench();            // Features/Bench: load-test baselines, routes only when Bench:Endpoints is on
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
@@ -56,6 +58,7 @@ app.UseAuthorization();
 app.UseOutputCache();          // after authentication: signed-in requests are never served from the cache
 app.MapWebUi();
 app.MapPortal();               // Features/Portal: photos, documents, feeds, sitemap.xml, robots.txt
+app.MapBench();                // Features/Bench: /bench/plain (and the /bench/layout page) when Bench:Endpoints is on
 app.MapApi(api =>
 {
     api.MapAccountsApi();
