@@ -20,6 +20,7 @@ using DoiThoai.Web.Features.Similar;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAppDatabase();      // Data/DatabaseSetup.cs: SQLite or PostgreSQL, health checks
+builder.AddProxyHeaders();     // Infrastructure/ProxySetup.cs: client address and scheme from nginx (Proxy:KnownProxies)
 builder.AddAccounts();         // Features/Accounts: Identity, cookies for pages, bearer tokens for the API, scope
 builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages under Features/, vi-VN and en-US
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
@@ -52,6 +53,7 @@ if (OperatorCommands.IsCommand(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseProxyHeaders();         // before anything that reads the client's address or scheme
 app.UseWebUi();
 app.UseAuthentication();
 app.UseAuthorization();

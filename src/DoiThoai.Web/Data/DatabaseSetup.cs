@@ -74,6 +74,7 @@ public static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await MigrateAsync(db);
+        KeyRing.Ensure(scope.ServiceProvider);
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider);
         await CalendarSeed.EnsureAsync(db);
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))

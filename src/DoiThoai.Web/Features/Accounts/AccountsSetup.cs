@@ -70,6 +70,18 @@ public static class AccountsSetup
     }
 }
 
+/// <summary>The data-protection key ring, shared by the nodes through the database (ADR 0020).</summary>
+public static class KeyRing
+{
+    /// <summary>
+    /// Creates the first key right after the schema, while one process runs alone (the migrate and
+    /// seed-demo verbs, or a node's start-up). Otherwise two nodes started together on an empty table
+    /// would each create a key of their own and refuse each other's cookies until their next refresh.
+    /// </summary>
+    public static void Ensure(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("DoiThoai.KeyRing").Protect([1]);
+}
+
 public static class Policies
 {
     public const string Secretariat = "Secretariat";

@@ -1,16 +1,35 @@
 using System.Net;
 using DoiThoai.Web.Features.Bench;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoiThoai.Tests.Features.Deployment;
 
-/// <summary>The app as the load test starts it: Bench:Endpoints on.</summary>
-public sealed class BenchApp : AppFactory
+/// <summary>The app with a few settings of its own, as an operator's configuration would set them.</summary>
+public sealed class ConfiguredApp(params (string Key, string Value)[] settings) : AppFactory
 {
+    /// <summary>Services added after the app's own (e.g. a startup filter standing in for the network).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting(BenchSetup.Setting, "true");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (ExtraServices is { } configure) builder.ConfigureServices(configure);
+    }
+
+    /// <summary>Starts it, runs <paramref name="test"/> and stops it (dropping its database).</summary>
+    public async Task RunAsync(Func<ConfiguredApp, Task> test)
+    {
+        await InitializeAsync();
+        try
+        {
+            await test(this);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)this).DisposeAsync();
+        }
     }
 }
 
@@ -26,21 +45,10 @@ public sealed class BenchEndpointsTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task With_the_setting_plain_text_for_anyone_and_the_layout_for_those_signed_in()
-    {
-        var bench = new BenchApp();
-        await bench.InitializeAsync();
-        try
-        {
-            await AssertBaselinesAsync(bench);
-        }
-        finally
-        {
-            await ((IAsyncLifetime)bench).DisposeAsync();
-        }
-    }
+    public Task With_the_setting_plain_text_for_anyone_and_the_layout_for_those_signed_in() =>
+        new ConfiguredApp((BenchSetup.Setting, "true")).RunAsync(AssertBaselinesAsync);
 
-    private static async Task AssertBaselinesAsync(BenchApp bench)
+    private static async Task AssertBaselinesAsync(ConfiguredApp bench)
     {
         var plain = await bench.Browser().GetAsync("/bench/plain");
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);

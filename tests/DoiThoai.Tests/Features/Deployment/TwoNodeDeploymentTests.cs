@@ -60,6 +60,9 @@ public sealed class TwoNodeDeploymentTests
     public Task A_sign_in_and_a_form_token_of_one_node_are_honoured_by_the_other() =>
         ClusterNode.WithTwoNodesAsync(async (a, b) =>
         {
+            // The first node created the key ring as it started; the second found it there.
+            Assert.Equal(1, await a.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+
             // Signed in on A, the cookie opens B's pages.
             var jar = new CookieContainer();
             var onA = a.Browser(jar);
