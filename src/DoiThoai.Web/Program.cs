@@ -27,6 +27,7 @@ builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, 
 builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
 builder.AddPortal();           // Features/Portal: articles, editorial workflow, photos, output-cached public pages
 builder.AddBench();            // Features/Bench: load-test baselines, routes only when Bench:Endpoints is on
+builder.AddObservability();    // Infrastructure/Observability.cs: readiness of the search index; OTLP and /metrics when configured
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
@@ -55,6 +56,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseProxyHeaders();         // before anything that reads the client's address or scheme
 app.UseWebUi();
+app.UseObservability();        // /metrics, loopback only, when Telemetry:Prometheus is on
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();          // after authentication: signed-in requests are never served from the cache

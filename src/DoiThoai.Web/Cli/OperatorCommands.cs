@@ -20,6 +20,10 @@ public static class OperatorCommands
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
         ["classifier"] = ("evaluate --train DIR --test DIR: đánh giá bộ phân loại / score the routing classifier; train: huấn luyện lại gợi ý phân loại / retrain the routing suggestion", ClassifierAsync),
         ["import-items"] = ("Nhập ý kiến từ tệp UTF-8 (mỗi dòng một ý kiến) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
+        ["create-user"] = ("Tạo tài khoản / create an account: " + AccountCommands.CreateUsage, AccountCommands.CreateUserAsync),
+        ["reset-password"] = ("Đặt lại mật khẩu / reset a password: " + AccountCommands.ResetUsage, AccountCommands.ResetPasswordAsync),
+        ["backup"] = ("Sao lưu cơ sở dữ liệu và tệp khi ứng dụng đang chạy / back up the database and files, online: " + Backup.BackupUsage, Backup.BackupAsync),
+        ["restore"] = ("Khôi phục vào cơ sở dữ liệu trống (--force để ghi đè) / restore into an empty database: " + Backup.RestoreUsage, Backup.RestoreAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 

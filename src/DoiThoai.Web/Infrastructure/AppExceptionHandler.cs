@@ -24,6 +24,24 @@ public sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger
                 Detail = w.Message,
                 Extensions = { ["state"] = JsonNames.Camel(w.CurrentState), ["action"] = w.Action, ["allowedActions"] = w.AllowedActions },
             },
+            ConcurrencyConflictException c => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Bản ghi đã được người khác thay đổi.",
+                Detail = c.Message,
+                Extensions =
+                {
+                    ["currentVersion"] = c.CurrentVersion, ["changedBy"] = c.ChangedBy, ["changedAt"] = c.ChangedAtUtc,
+                    ["change"] = c.ChangeLabel, ["changeNote"] = c.ChangeNote,
+                },
+            },
+            // A save that raced another without a version check of ours (the entity's token caught it).
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Bản ghi đã được người khác thay đổi.",
+                Detail = "Bản ghi vừa được người khác thay đổi; hãy tải lại rồi gửi lại nếu vẫn cần.",
+            },
             DomainValidationException v => new ValidationProblemDetails(new Dictionary<string, string[]> { [v.Field] = [v.Message] })
             {
                 Status = StatusCodes.Status400BadRequest,

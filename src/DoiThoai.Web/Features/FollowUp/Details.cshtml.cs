@@ -82,7 +82,9 @@ public sealed class TaskDetailsModel(TaskWorkflow workflow, UserScope scope, ISt
         public int? UnitId { get; set; }
         /// <summary>As the date box sends it (2026-12-31) or typed by hand (31/12/2026).</summary>
         public string? DueOn { get; set; }
+        /// <summary>The task's version the form was made from (ADR 0018).</summary>
+        public int? Version { get; set; }
 
-        public TaskActionArgs ToArgs() => new(Progress, Note, Reason, Title, UnitId, FormValues.Date(DueOn, "dueOn"));
+        public TaskActionArgs ToArgs() => new(Progress, Note, Reason, Title, UnitId, FormValues.Date(DueOn, "dueOn"), Version);
     }
 }

@@ -32,6 +32,8 @@ public sealed class FollowUpTask
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? DoneAtUtc { get; set; }
     public List<TaskTimelineEntry> Timeline { get; set; } = [];
+    /// <summary>Bumped with every timeline entry and a concurrency token: a stale form is refused, not applied (ADR 0018).</summary>
+    public int Version { get; set; }
 
     /// <summary>A leaf reports its own progress; a parent the average of its children's (cancelled ones left out).</summary>
     public int ComputedProgress()
@@ -210,7 +212,9 @@ public sealed class FollowUpTask
         Parent?.ReopenForChild(actor, nowUtc);
     }
 
-    private void Record(Actor actor, DateTime nowUtc, int? progress, string note) =>
+    private void Record(Actor actor, DateTime nowUtc, int? progress, string note)
+    {
+        Version++;
         Timeline.Add(new TaskTimelineEntry
         {
             AtUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc),
@@ -219,6 +223,7 @@ public sealed class FollowUpTask
             Progress = progress,
             Note = note,
         });
+    }
 
     /// <summary>Throws the refusal if the action is not allowed now; workflows call it before checking arguments.</summary>
     public void EnsureCan(string action)
@@ -286,6 +291,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         e.HasMany(t => t.Timeline).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(t => t.OrgUnitId);
         e.HasIndex(t => t.SessionId);
+        e.Property(t => t.Version).IsConcurrencyToken();
     }
 }
 

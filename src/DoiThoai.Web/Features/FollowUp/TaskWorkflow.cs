@@ -1,3 +1,4 @@
+using System.Globalization;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
@@ -8,7 +9,7 @@ namespace DoiThoai.Web.Features.FollowUp;
 /// <summary>Arguments of a task action; each action reads only the ones it needs.</summary>
 public sealed record TaskActionArgs(
     int? Progress = null, string? Note = null, string? Reason = null,
-    string? Title = null, int? UnitId = null, DateOnly? DueOn = null);
+    string? Title = null, int? UnitId = null, DateOnly? DueOn = null, int? Version = null);
 
 /// <summary>
 /// What pages and the API both do with follow-up tasks: check access, check ids, call the entity's
@@ -86,6 +87,8 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
         var task = await FindVisibleAsync(id);
         if (!await RunsAsync(task) && !(HandlerMay(action) && await IsHandlerOfAsync(task)))
             throw new AccessDeniedException();
+        // A form or client that read an older version learns what changed instead of overwriting it (ADR 0018).
+        if (args.Version is { } read && read != task.Version) throw await ConflictAsync(task.Id);
         // The state is checked before the arguments: a stale form learns first that the task has moved on.
         task.EnsureCan(action);
         Check.MaxLength(args.Note, "note", "Ghi chú", TaskRules.MaxNoteLength);
@@ -104,7 +107,7 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
                 await refs.UnitInScopeAsync(unitId, "unitId");
                 var child = task.AddSubtask(args.Title, unitId, dueOn, actor, now);
                 db.Tasks.Add(child);
-                await SaveAsync([child]);
+                await SaveOrConflictAsync(task, () => SaveAsync([child]));
                 return child;
             case FollowUpTask.Actions.Cancel:
                 task.Cancel(args.Reason ?? args.Note, actor, now);
@@ -113,8 +116,35 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
                 task.Reopen(args.Note ?? args.Reason, actor, now);
                 break;
         }
-        await db.SaveChangesAsync();
+        await SaveOrConflictAsync(task, () => db.SaveChangesAsync());
         return task;
+    }
+
+    /// <summary>A save that raced another change of the task (or of its parent) turns into the conflict.</summary>
+    private async Task SaveOrConflictAsync(FollowUpTask task, Func<Task> save)
+    {
+        try
+        {
+            await save();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw await ConflictAsync(task.Id);
+        }
+    }
+
+    /// <summary>The task's version as saved now and its latest timeline entry: who, when, what they wrote.</summary>
+    private async Task<ConcurrencyConflictException> ConflictAsync(int taskId)
+    {
+        var version = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
+        var last = await db.TaskTimeline.AsNoTracking().Where(x => x.TaskId == taskId)
+            .OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).FirstOrDefaultAsync();
+        return last is null
+            ? new ConcurrencyConflictException(version, null, null, null, null)
+            : new ConcurrencyConflictException(version, last.ActorName, last.AtUtc,
+                last.Progress is null ? "Cập nhật nhiệm vụ" : TaskLabels.OfAction(FollowUpTask.Actions.Progress),
+                last.Progress is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p}% — {last.Note}") : last.Note);
     }
 
     /// <summary>

@@ -20,15 +20,19 @@ public static class TasksApi
     public sealed record TaskDetail(
         int Id, SessionRef Session, ConclusionRef? Conclusion, int? ParentId, string Title, UnitRef Unit, DateOnly DueOn,
         FollowUpStatus Status, int Progress, int OwnProgress, bool Overdue, bool DueSoon, DateTimeOffset CreatedAt, DateTimeOffset? DoneAt,
-        IReadOnlyList<TaskSummary> Children, IReadOnlyList<TimelineDto> Timeline, IReadOnlyList<string> AllowedActions);
+        IReadOnlyList<TaskSummary> Children, IReadOnlyList<TimelineDto> Timeline, IReadOnlyList<string> AllowedActions)
+    {
+        /// <summary>Send it back as "version" or If-Match: a change made since is refused with 409 (ADR 0018).</summary>
+        public int Version { get; init; }
+    }
 
     public sealed record CreateRequest(int? ConclusionId, int? UnitId, DateOnly? DueOn);
 
-    public sealed record ProgressRequest(int? Progress, string? Note);
+    public sealed record ProgressRequest(int? Progress, string? Note, int? Version = null);
 
-    public sealed record SubtaskRequest(string? Title, int? UnitId, DateOnly? DueOn);
+    public sealed record SubtaskRequest(string? Title, int? UnitId, DateOnly? DueOn, int? Version = null);
 
-    public sealed record ActionRequest(string? Reason, string? Note);
+    public sealed record ActionRequest(string? Reason, string? Note, int? Version = null);
 
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
@@ -73,8 +77,8 @@ public static class TasksApi
         throw new DomainValidationException("status", $"status phải là một trong: {string.Join(", ", Enum.GetNames<FollowUpStatus>().Select(JsonNames.Camel))}.");
     }
 
-    private static async Task<Ok<TaskDetail>> GetAsync(int id, TaskWorkflow workflow) =>
-        TypedResults.Ok(await DetailAsync(await workflow.FindVisibleAsync(id), workflow));
+    private static async Task<Ok<TaskDetail>> GetAsync(int id, HttpResponse response, TaskWorkflow workflow) =>
+        Tagged(response, await DetailAsync(await workflow.FindVisibleAsync(id), workflow));
 
     private static async Task<Created<TaskDetail>> CreateAsync(CreateRequest request, TaskWorkflow workflow, AppDbContext db)
     {
@@ -85,26 +89,34 @@ public static class TasksApi
         return TypedResults.Created($"/api/v1/tasks/{created.Id}", await DetailAsync(await workflow.FindVisibleAsync(created.Id), workflow));
     }
 
-    private static async Task<Ok<TaskDetail>> ProgressAsync(int id, ProgressRequest request, TaskWorkflow workflow)
+    private static async Task<Ok<TaskDetail>> ProgressAsync(int id, ProgressRequest request, HttpContext http, TaskWorkflow workflow)
     {
-        await workflow.PerformAsync(id, FollowUpTask.Actions.Progress, new TaskActionArgs(Progress: request.Progress, Note: request.Note));
-        return TypedResults.Ok(await DetailAsync(await workflow.FindVisibleAsync(id), workflow));
+        await workflow.PerformAsync(id, FollowUpTask.Actions.Progress,
+            new TaskActionArgs(Progress: request.Progress, Note: request.Note, Version: Versions.Of(http.Request, request.Version)));
+        return Tagged(http.Response, await DetailAsync(await workflow.FindVisibleAsync(id), workflow));
     }
 
-    private static async Task<Created<TaskDetail>> AddSubtaskAsync(int id, SubtaskRequest request, TaskWorkflow workflow)
+    private static async Task<Created<TaskDetail>> AddSubtaskAsync(int id, SubtaskRequest request, HttpRequest http, TaskWorkflow workflow)
     {
         var child = await workflow.PerformAsync(id, FollowUpTask.Actions.AddSubtask,
-            new TaskActionArgs(Title: request.Title, UnitId: request.UnitId, DueOn: request.DueOn));
+            new TaskActionArgs(Title: request.Title, UnitId: request.UnitId, DueOn: request.DueOn, Version: Versions.Of(http, request.Version)));
         return TypedResults.Created($"/api/v1/tasks/{child.Id}", await DetailAsync(await workflow.FindVisibleAsync(child.Id), workflow));
     }
 
-    private static async Task<Ok<TaskDetail>> PerformAsync(int id, string action, [FromBody] ActionRequest? request, TaskWorkflow workflow)
+    private static async Task<Ok<TaskDetail>> PerformAsync(int id, string action, [FromBody] ActionRequest? request, HttpContext http, TaskWorkflow workflow)
     {
         // Progress and sub-tasks have endpoints of their own, with their own bodies.
         if (action is not (FollowUpTask.Actions.Cancel or FollowUpTask.Actions.Reopen))
             throw new DomainValidationException("action", $"Thao tác \"{action}\" không tồn tại. Các thao tác: {FollowUpTask.Actions.Cancel}, {FollowUpTask.Actions.Reopen}.");
-        await workflow.PerformAsync(id, action, new TaskActionArgs(Reason: request?.Reason, Note: request?.Note));
-        return TypedResults.Ok(await DetailAsync(await workflow.FindVisibleAsync(id), workflow));
+        await workflow.PerformAsync(id, action, new TaskActionArgs(Reason: request?.Reason, Note: request?.Note, Version: Versions.Of(http.Request, request?.Version)));
+        return Tagged(http.Response, await DetailAsync(await workflow.FindVisibleAsync(id), workflow));
+    }
+
+    /// <summary>The task with its version as ETag, for a later If-Match.</summary>
+    private static Ok<TaskDetail> Tagged(HttpResponse response, TaskDetail task)
+    {
+        response.Headers.ETag = Versions.ETag(task.Version);
+        return TypedResults.Ok(task);
     }
 
     /// <summary>Tasks as lists show them, through a projection, with the progress computed for the page.</summary>
@@ -138,6 +150,9 @@ public static class TasksApi
             ApiDates.ToVietnamOffset(t.CreatedAtUtc), t.DoneAtUtc is { } done ? ApiDates.ToVietnamOffset(done) : null,
             t.Children.OrderBy(x => x.DueOn).ThenBy(x => x.Id).Select(x => Summary(x, today)).ToList(),
             t.Timeline.OrderBy(x => x.AtUtc).ThenBy(x => x.Id).Select(x => new TimelineDto(ApiDates.ToVietnamOffset(x.AtUtc), x.ActorName, x.Progress, x.Note)).ToList(),
-            await workflow.AllowedActionsForAsync(t));
+            await workflow.AllowedActionsForAsync(t))
+        {
+            Version = t.Version,
+        };
     }
 }

@@ -243,6 +243,8 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
         public string? Reason { get; set; }
         public string? Note { get; set; }
         public List<IFormFile> Files { get; set; } = [];
+        /// <summary>The item's version the form was made from (ADR 0018).</summary>
+        public int? Version { get; set; }
 
         public ItemActionArgs ToArgs() => new(
             TopicId, Kind, Urgency, Confidentiality,
@@ -253,6 +255,6 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
             RequestedDueOn: FormValues.Date(RequestedDueOn, "requestedDueOn"),
             Grant: Grant,
             GrantedDueOn: FormValues.Date(GrantedDueOn, "grantedDueOn"),
-            OutcomeNote: OutcomeNote, Satisfied: Satisfied, TargetItemId: TargetItemId, To: To, UnitId: UnitId, Text: Text);
+            OutcomeNote: OutcomeNote, Satisfied: Satisfied, TargetItemId: TargetItemId, To: To, UnitId: UnitId, Text: Text, Version: Version);
     }
 }

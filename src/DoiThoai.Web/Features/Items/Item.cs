@@ -116,6 +116,11 @@ public sealed class Item
     public ItemStatus? StatusBeforeSideExit { get; private set; }
     public int? MergedIntoItemId { get; private set; }
     public string? EscalatedTo { get; private set; }
+    /// <summary>
+    /// Bumped by every transition and a concurrency token: a form or API client that read an older
+    /// version is told someone else changed the item instead of overwriting it (ADR 0018).
+    /// </summary>
+    public int Version { get; private set; }
 
     public List<Assignment> Assignments { get; private set; } = [];
     public List<ExtensionRequest> ExtensionRequests { get; private set; } = [];
@@ -460,6 +465,7 @@ public sealed class Item
         EnsureCan(action);
         var from = Status;
         Status = to;
+        Version++;
         History.Add(new HistoryEntry(nowUtc, actor, action, from.ToString(), to.ToString(), note));
     }
 

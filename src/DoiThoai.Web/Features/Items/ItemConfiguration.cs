@@ -23,6 +23,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         e.Property(i => i.ApprovedBy).HasMaxLength(200);
         e.Property(i => i.SatisfactionNote).HasMaxLength(ItemRules.MaxNoteLength);
         e.Property(i => i.EscalatedTo).HasMaxLength(300);
+        e.Property(i => i.Version).IsConcurrencyToken();
         e.Ignore(i => i.IsPublishable);
         e.HasIndex(i => new { i.SessionId, i.Number }).IsUnique();
         e.HasIndex(i => i.Status);

@@ -14,7 +14,7 @@ public sealed record ItemActionArgs(
     string? Reason = null, string? Note = null,
     DateOnly? CoOperatingDueOn = null, DateOnly? RequestedDueOn = null, bool? Grant = null, DateOnly? GrantedDueOn = null,
     string? OutcomeNote = null, bool? Satisfied = null, int? TargetItemId = null, string? To = null,
-    int? UnitId = null, string? Text = null);
+    int? UnitId = null, string? Text = null, int? Version = null);
 
 /// <summary>A new item as the form or the API sends it, before its ids are checked.</summary>
 public sealed record ItemInput(
@@ -141,6 +141,7 @@ public sealed class ItemWorkflow(
     {
         var item = await FindVisibleAsync(id);
         await EnsureMayAsync(item, action);
+        await EnsureCurrentAsync(item, args.Version);
         files ??= [];
         if (files.Count > 0 && action is not (Item.Actions.DraftAnswer or Item.Actions.Contribute))
             throw new DomainValidationException("files", "Chỉ đính kèm tệp khi dự thảo trả lời hoặc tham gia ý kiến phối hợp.");
@@ -150,13 +151,13 @@ public sealed class ItemWorkflow(
             var contribution = await ApplyAsync(item, action, args);
             if (uploads.Count == 0)
             {
-                await db.SaveChangesAsync();
+                await SaveAsync(item);
                 return item;
             }
             // A contribution's id exists only once it is saved; the transaction keeps the change
             // and its attachments one unit.
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
+            await SaveAsync(item);
             var actor = await scope.ActorAsync();
             foreach (var upload in uploads)
             {
@@ -223,8 +224,59 @@ public sealed class ItemWorkflow(
                 throw;
             }
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            // One of them was changed by someone else meanwhile: none is saved, and that one is named.
+            var changed = e.Entries.Select(x => x.Entity).OfType<Item>().FirstOrDefault();
+            db.ChangeTracker.Clear();
+            var conflict = changed is null ? new ConcurrencyConflictException(0, null, null, null, null) : await ConflictAsync(changed.Id);
+            conflict.Data[FailedItemKey] = changed?.Id;
+            throw conflict;
+        }
         return done;
+    }
+
+    /// <summary>
+    /// The form or client read <paramref name="readVersion"/>; if the item has moved on since, the
+    /// change is refused with the change that came in between (ADR 0018). No version: no check here,
+    /// though the version token still catches a save racing another one.
+    /// </summary>
+    private async Task EnsureCurrentAsync(Item item, int? readVersion)
+    {
+        if (readVersion is { } read && read != item.Version) throw await ConflictAsync(item.Id);
+    }
+
+    /// <summary>Saves one item's change; a concurrent save of the same item turns into the conflict.</summary>
+    private async Task SaveAsync(Item item)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw await ConflictAsync(item.Id);
+        }
+    }
+
+    /// <summary>
+    /// The item's version as saved now and its latest history entry: who, when, what. The note
+    /// (an answer, a reason) is told only to those who see the work on the item, as on its page.
+    /// </summary>
+    private async Task<ConcurrencyConflictException> ConflictAsync(int itemId)
+    {
+        var version = await db.Items.Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync();
+        var last = await db.History.AsNoTracking().Where(h => h.ItemId == itemId)
+            .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).FirstOrDefaultAsync();
+        if (last is null) return new ConcurrencyConflictException(version, null, null, null, null);
+        var facts = ItemFacts.Of(await FindVisibleAsync(itemId));
+        var note = !ItemCaller.WorkActions.Contains(last.Action) || (await CallerAsync()).MaySeeWork(facts) ? last.Note : null;
+        return new ConcurrencyConflictException(version, last.ActorName, last.AtUtc, ItemLabels.OfAction(last.Action), note);
     }
 
     /// <summary>403 for an action that is not the caller's (the caller can see the item, or this would be 404).</summary>

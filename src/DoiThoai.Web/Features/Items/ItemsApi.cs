@@ -49,6 +49,8 @@ public static class ItemsApi
         public MergedIntoDto? MergedInto { get; init; }
         public IReadOnlyList<MergedItemDto> MergedItems { get; init; } = [];
         public string? EscalatedTo { get; init; }
+        /// <summary>Send it back as "version" in the action's arguments or as If-Match: a change made since is refused with 409.</summary>
+        public int Version { get; init; }
         public IReadOnlyList<ExtensionRequestDto> ExtensionRequests { get; init; } = [];
         public IReadOnlyList<ContributionDto> Contributions { get; init; } = [];
         public IReadOnlyList<AttachmentDto> Attachments { get; init; } = [];
@@ -109,8 +111,15 @@ public static class ItemsApi
         return TypedResults.Ok(new ListResult<ItemDto>(dtos, total, paging.Page, paging.PageSize));
     }
 
-    private static async Task<Ok<ItemDto>> GetAsync(int id, ItemWorkflow workflow, UserScope scope, AppDbContext db) =>
-        TypedResults.Ok(await OneAsync(id, workflow, scope, db));
+    private static async Task<Ok<ItemDto>> GetAsync(int id, HttpResponse response, ItemWorkflow workflow, UserScope scope, AppDbContext db) =>
+        Tagged(response, await OneAsync(id, workflow, scope, db));
+
+    /// <summary>The item with its version as ETag, for a later If-Match.</summary>
+    private static Ok<ItemDto> Tagged(HttpResponse response, ItemDto item)
+    {
+        response.Headers.ETag = Versions.ETag(item.Version);
+        return TypedResults.Ok(item);
+    }
 
     private static async Task<Created<ItemDto>> CreateAsync(int sessionId, ItemRequest request, ItemWorkflow workflow, UserScope scope, AppDbContext db)
     {
@@ -118,10 +127,11 @@ public static class ItemsApi
         return TypedResults.Created($"/api/v1/items/{created.Id}", await OneAsync(created.Id, workflow, scope, db));
     }
 
-    private static async Task<Ok<ItemDto>> PerformAsync(int id, string action, [FromBody] ItemActionArgs? args, ItemWorkflow workflow, UserScope scope, AppDbContext db)
+    private static async Task<Ok<ItemDto>> PerformAsync(int id, string action, [FromBody] ItemActionArgs? args, HttpContext http, ItemWorkflow workflow, UserScope scope, AppDbContext db)
     {
-        await workflow.PerformAsync(id, action, args ?? new ItemActionArgs());
-        return TypedResults.Ok(await OneAsync(id, workflow, scope, db));
+        args ??= new ItemActionArgs();
+        await workflow.PerformAsync(id, action, args with { Version = Versions.Of(http.Request, args.Version) });
+        return Tagged(http.Response, await OneAsync(id, workflow, scope, db));
     }
 
     /// <summary>
@@ -146,8 +156,8 @@ public static class ItemsApi
         {
             throw new DomainValidationException("args", "Trường \"args\" không phải JSON hợp lệ.");
         }
-        await workflow.PerformAsync(id, action, args, form.Files.ToList());
-        return TypedResults.Ok(await OneAsync(id, workflow, scope, db));
+        await workflow.PerformAsync(id, action, args with { Version = Versions.Of(request, args.Version) }, form.Files.ToList());
+        return Tagged(request.HttpContext.Response, await OneAsync(id, workflow, scope, db));
     }
 
     /// <summary>Reads a multipart form no larger than the upload limit allows; beyond it, 413.</summary>
@@ -238,7 +248,7 @@ public static class ItemsApi
                 i.Confidentiality, i.Urgency, i.Text, Speaker = i.RaisedByPerson!.FullName ?? i.SpeakerName, i.RaisedByPersonId, i.Session!.HostUnitId,
                 i.OnBehalfOfUnitId, UnitName = i.OnBehalfOfUnit!.Name, i.Answer, i.Outcome, i.AnsweredBy, i.AnsweredAtUtc,
                 i.OutcomeNote, i.ApprovedBy, i.ApprovedAtUtc, i.PublishedAtUtc, i.Satisfied, i.SatisfactionNote, i.SatisfactionAtUtc,
-                i.MergedIntoItemId, i.EscalatedTo,
+                i.MergedIntoItemId, i.EscalatedTo, i.Version,
                 Assignments = i.Assignments.OrderBy(a => a.AssignedAtUtc).ThenBy(a => a.Id).Select(a => new
                 {
                     a.Id, a.LeadUnitId, LeadName = a.LeadUnit!.Name, a.DueOn, a.AssignedAtUtc, a.Note,
@@ -312,6 +322,7 @@ public static class ItemsApi
                 MergedItems = merged[r.Id].Select(m => new MergedItemDto(m.Id, m.SessionId, m.Number, m.Speaker,
                     m.OnBehalfOfUnitId is { } u ? new UnitRef(u, m.UnitName) : null)).ToList(),
                 EscalatedTo = r.EscalatedTo,
+                Version = r.Version,
                 ExtensionRequests = !work ? [] : extensions[r.Id].Select(x => new ExtensionRequestDto(
                     x.Id, x.AssignmentId, x.CurrentDueOn, x.RequestedDueOn, x.Reason, x.RequestedByName, ApiDates.ToVietnamOffset(x.RequestedAtUtc),
                     x.Decision, x.GrantedDueOn, x.DecisionNote, x.DecidedByName, Offset(x.DecidedAtUtc))).ToList(),

@@ -48,7 +48,7 @@ public sealed class ArticleWorkflow(AppDbContext db, UserScope scope, TimeProvid
     public async Task<Article> EditAsync(int id, ArticleInput input)
     {
         var article = await FindAsync(id);
-        if (input.Version is { } opened && opened != article.Version) throw ChangedMeanwhile(article);
+        if (input.Version is { } opened && opened != article.Version) throw await ChangedMeanwhileAsync(article.Id);
         var content = await input.ToContentAsync(db);
         var slug = await SlugAsync(input.Slug, content.Title, article.Id);
         article.Edit(content, slug, await scope.ActorAsync(), Now);
@@ -102,10 +102,19 @@ public sealed class ArticleWorkflow(AppDbContext db, UserScope scope, TimeProvid
         await SaveAsync(article);
     }
 
-    /// <summary>Someone saved the article after this form was opened: saving would overwrite their change.</summary>
-    private static WorkflowException ChangedMeanwhile(Article article) =>
-        new("save", article.Status.ToString(), article.AllowedActions(),
-            "Bài viết vừa được người khác thay đổi sau khi bạn mở; hãy mở lại bài để xem bản mới nhất rồi sửa tiếp.");
+    /// <summary>
+    /// Someone saved the article after this form was opened: saving would overwrite their change.
+    /// Told as items and tasks tell it (ADR 0018): who, when, what, and the title saved now.
+    /// </summary>
+    private async Task<ConcurrencyConflictException> ChangedMeanwhileAsync(int articleId)
+    {
+        db.ChangeTracker.Clear();
+        var last = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync();
+        return last is null
+            ? new ConcurrencyConflictException(0, null, null, null, null)
+            : new ConcurrencyConflictException(last.Number, last.ActorName, last.AtUtc, ArticleLabels.OfAction(last.Action), last.Title);
+    }
 
     private void EnsureEditor()
     {
@@ -121,7 +130,7 @@ public sealed class ArticleWorkflow(AppDbContext db, UserScope scope, TimeProvid
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw ChangedMeanwhile(article);
+            throw await ChangedMeanwhileAsync(article.Id);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

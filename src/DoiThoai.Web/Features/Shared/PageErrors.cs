@@ -44,6 +44,14 @@ public static class PageErrors
             page.ModelState.AddModelError(FieldKey(formPrefix, e.Field), t[e.Message]);
             page.Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        catch (ConcurrencyConflictException e)
+        {
+            // The page is shown again as it is saved now, with the other person's change above the
+            // form and what this user typed kept in it (ADR 0018).
+            page.ModelState.AddModelError("", Conflict(t, e));
+            page.ViewData[ConflictKey] = e;
+            page.Response.StatusCode = StatusCodes.Status409Conflict;
+        }
         catch (WorkflowException e)
         {
             page.ModelState.AddModelError("", describeRefusal?.Invoke(e) ?? t[e.Message]);
@@ -59,6 +67,16 @@ public static class PageErrors
         }
         return await page.TryLoadAsync(redisplay);
     }
+
+    /// <summary>The ViewData key of the <see cref="ConcurrencyConflictException"/> a refused save met, for the page to show.</summary>
+    public const string ConflictKey = "Conflict";
+
+    /// <summary>"Nguyễn Văn A đã … lúc …": who changed the record after this user opened it, and how.</summary>
+    public static string Conflict(IStringLocalizer t, ConcurrencyConflictException e) =>
+        e.ChangedBy is null || e.ChangedAtUtc is null
+            ? t["Bản ghi vừa được người khác thay đổi sau khi bạn mở trang. Nội dung đang lưu hiện ở dưới; những gì bạn nhập vẫn được giữ lại — hãy xem lại rồi gửi lại nếu vẫn cần."]
+            : t["{0} đã thay đổi bản ghi lúc {1} ({2}) sau khi bạn mở trang. Nội dung đang lưu hiện ở dưới; những gì bạn nhập vẫn được giữ lại — hãy xem lại rồi gửi lại nếu vẫn cần.",
+                e.ChangedBy, Formats.DateTime(e.ChangedAtUtc.Value), t[e.ChangeLabel ?? ""]];
 
     /// <summary>Renders a page whose loading may find the record missing or out of reach.</summary>
     public static async Task<IActionResult> TryLoadAsync(this PageModel page, Func<Task<IActionResult>> load)
@@ -108,4 +126,17 @@ public static class PageErrors
             page.ModelState.AddModelError(key, t["Giá trị “{0}” không hợp lệ.", attempted]);
         }
     }
+}
+
+/// <summary>
+/// What <c>_Conflict.cshtml</c> shows: the refused save's conflict and the non-empty text fields
+/// the user typed (label, text), so nothing typed is lost even when the form itself is gone.
+/// </summary>
+public sealed record ConflictView(ConcurrencyConflictException Conflict, IReadOnlyList<(string Label, string Text)> Typed)
+{
+    /// <summary>The conflict a refused save met on this request, or null.</summary>
+    public static ConflictView? Of(Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData, params (string Label, string? Text)[] typed) =>
+        viewData[PageErrors.ConflictKey] is ConcurrencyConflictException e
+            ? new ConflictView(e, [.. typed.Where(x => !string.IsNullOrWhiteSpace(x.Text)).Select(x => (x.Label, x.Text!))])
+            : null;
 }

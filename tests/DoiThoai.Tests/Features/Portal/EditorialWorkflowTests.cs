@@ -164,7 +164,8 @@ public sealed class ConcurrentEditTests(AppFactory app) : IClassFixture<AppFacto
         var second = await office.PostAsync($"/Portal/Admin/{id}", formOfOffice.With(("Input.Title", "Tiêu đề do văn phòng sửa")));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var page = await Html.ParseAsync(second);
-        Assert.Contains("vừa được người khác thay đổi", page.QuerySelector(".errors")!.TextContent);
+        Assert.Contains("đã thay đổi bản ghi lúc", page.QuerySelector(".errors")!.TextContent);
+        Assert.Equal("Tiêu đề do biên tập viên sửa", page.QuerySelector("[data-conflict=theirs]")!.TextContent);
         Assert.Equal("Tiêu đề do văn phòng sửa", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.Equal("Tiêu đề do biên tập viên sửa", await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
     }
