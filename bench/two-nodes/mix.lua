@@ -3,18 +3,12 @@
 -- error every answer that is not 2xx (wrk itself counts 3xx as success, and a lost session shows
 -- as a 302 to the sign-in page); prints "bad status: N" and the statuses seen at the end.
 local paths = {}
-local cookie = os.getenv("DT_COOKIE") or ""
-for entry in string.gmatch(os.getenv("DT_PATHS") or "a:/", "%S+") do
-  local kind, path = entry:match("^(%a):(.*)$")
-  local headers = {}
-  if kind == "s" then headers["Cookie"] = cookie end
-  table.insert(paths, wrk.format("GET", path, headers))
-end
 
 local threads = {}
 local counter = 0
-local bad = 0
-local statuses = {}
+-- Globals, not locals: done() reads them from each thread with thread:get.
+bad = 0
+statuses = {}
 
 function setup(thread)
   thread:set("id", #threads)
@@ -22,6 +16,14 @@ function setup(thread)
 end
 
 function init(args)
+  -- Built here, not at load: wrk.format takes the Host header from wrk.headers, set only by now.
+  local cookie = os.getenv("DT_COOKIE") or ""
+  for entry in string.gmatch(os.getenv("DT_PATHS") or "a:/", "%S+") do
+    local kind, path = entry:match("^(%a):(.*)$")
+    local headers = { Host = wrk.headers["Host"] }
+    if kind == "s" then headers["Cookie"] = cookie end
+    table.insert(paths, wrk.format("GET", path, headers))
+  end
   -- Threads start at different places in the list so the mix holds from the first second.
   counter = id or 0
 end
