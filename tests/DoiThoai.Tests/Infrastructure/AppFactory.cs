@@ -93,6 +93,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         // Tests run reminders, digests and emails themselves (NotificationJobs.RunOnceAsync) with the fake clock.
         builder.UseSetting("Notifications:BackgroundJobs", "false");
+        // Tests check a portal page right after a write, on this node or another: no second of grace.
+        builder.UseSetting("Portal:VersionSeconds", "0");
         if (postgresServer is not null)
         {
             var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase, Pooling = true };
