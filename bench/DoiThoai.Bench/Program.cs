@@ -21,6 +21,7 @@ public static class BenchEntry
         ["search-load"] = SearchLoad.RunAsync,
         ["similar-load"] = SimilarLoad.RunAsync,
         ["statistics"] = StatisticsLoad.RunAsync,
+        ["web-load"] = WebLoad.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

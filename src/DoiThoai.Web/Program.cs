@@ -1,5 +1,6 @@
 using DoiThoai.Web.Cli;
 using DoiThoai.Web.Features.Accounts;
+using DoiThoai.Web.Features.Bench;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.Documents;
@@ -20,12 +21,14 @@ using DoiThoai.Web.Features.Similar;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAppDatabase();      // Data/DatabaseSetup.cs: SQLite or PostgreSQL, health checks
+builder.AddProxyHeaders();     // Infrastructure/ProxySetup.cs: client address and scheme from nginx (Proxy:KnownProxies)
 builder.AddAccounts();         // Features/Accounts: Identity, cookies for pages, bearer tokens for the API, scope
 builder.AddWebUi();            // Infrastructure/WebUiSetup.cs: Razor Pages under Features/, vi-VN and en-US
 builder.AddApi();              // Infrastructure/ApiSetup.cs: /api/v1, OpenAPI, problem details
 builder.AddRateLimits();       // Infrastructure/RateLimits.cs: sign-in, search, similar items, uploads (429 + Retry-After)
 builder.AddNotifications();    // Features/Notifications: notifier, reminders, daily digest, email outbox (MailKit)
 builder.AddPortal();           // Features/Portal: articles, editorial workflow, photos, output-cached public pages
+builder.AddBench();            // Features/Bench: load-test baselines, routes only when Bench:Endpoints is on
 builder.AddObservability();    // Infrastructure/Observability.cs: readiness of the search index; OTLP and /metrics when configured
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
@@ -55,6 +58,7 @@ if (OperatorCommands.IsCommand(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseProxyHeaders();         // before anything that reads the client's address or scheme
 app.UseSecurityHeaders();      // Infrastructure/SecurityHeaders.cs: CSP, HSTS, nosniff, referrer, frames
 app.UseWebUi();
 app.UseObservability();        // /metrics, loopback only, when Telemetry:Prometheus is on
@@ -65,6 +69,7 @@ app.UseAuthorization();
 app.UseOutputCache();          // after authentication: signed-in requests are never served from the cache
 app.MapWebUi();
 app.MapPortal();               // Features/Portal: photos, documents, feeds, sitemap.xml, robots.txt
+app.MapBench();                // Features/Bench: /bench/plain (and the /bench/layout page) when Bench:Endpoints is on
 app.MapApi(api =>
 {
     api.MapAccountsApi();

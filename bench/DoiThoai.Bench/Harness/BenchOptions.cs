@@ -28,6 +28,13 @@ internal sealed record BenchOptions
     public const string DefaultCorpus = "/work/shared/data/uit-vsfc/train/sents.txt";
     public string Corpus { get; init; } = DefaultCorpus;
 
+    // web-load: one address at a fixed rate, with a session cookie when the page needs one.
+    public string? Url { get; init; }
+    public string? Cookie { get; init; }
+    public int Requests { get; init; } = 10_000;
+    /// <summary>Where web-load writes the full percentile distribution (HdrHistogram's .hgrm text).</summary>
+    public string? Output { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +61,10 @@ internal sealed record BenchOptions
             Reindex = values.ContainsKey("reindex"),
             Connection = values.GetValueOrDefault("connection"),
             Corpus = values.GetValueOrDefault("corpus") ?? DefaultCorpus,
+            Url = values.GetValueOrDefault("url"),
+            Cookie = values.GetValueOrDefault("cookie"),
+            Requests = Int("requests", 10_000),
+            Output = values.GetValueOrDefault("out"),
         };
     }
 }

@@ -46,7 +46,8 @@ public static class Backup
         if (AccountCommands.Option(args, "--out") is not { } output) return AccountCommands.Fail($"Cách dùng / usage: {BackupUsage}");
         var db = services.GetRequiredService<AppDbContext>();
         var config = services.GetRequiredService<IConfiguration>();
-        var dataPath = DatabaseSetup.DataPath(config, services.GetRequiredService<IHostEnvironment>());
+        // The uploaded files: the data folder unless Storage:FilesPath shares them between nodes (ADR 0020).
+        var filesPath = DatabaseSetup.FilesPath(config, services.GetRequiredService<IHostEnvironment>());
         var work = Directory.CreateTempSubdirectory("doithoai-backup-");
         try
         {
@@ -70,7 +71,7 @@ public static class Backup
                 await using var snapshot = SqliteContext(dumpPath);
                 tables = await TableChecksums.ComputeAsync(snapshot);
             }
-            var files = DataFiles(dataPath).ToList();
+            var files = DataFiles(filesPath).ToList();
             var manifest = new BackupManifest(
                 BackupManifest.CurrentFormat, AppVersion(), db.Database.IsNpgsql() ? "Postgres" : "Sqlite", DateTime.UtcNow,
                 (await db.Database.GetAppliedMigrationsAsync()).LastOrDefault(),
@@ -111,6 +112,7 @@ public static class Backup
         var db = services.GetRequiredService<AppDbContext>();
         var config = services.GetRequiredService<IConfiguration>();
         var dataPath = DatabaseSetup.DataPath(config, services.GetRequiredService<IHostEnvironment>());
+        var filesPath = DatabaseSetup.FilesPath(config, services.GetRequiredService<IHostEnvironment>());
         var provider = db.Database.IsNpgsql() ? "Postgres" : "Sqlite";
 
         var work = Directory.CreateTempSubdirectory("doithoai-restore-");
@@ -124,11 +126,11 @@ public static class Backup
                 return AccountCommands.Fail($"Định dạng sao lưu {manifest.Format} không được hỗ trợ. Unsupported backup format.");
             if (manifest.Provider != provider)
                 return AccountCommands.Fail($"Bản sao lưu của {manifest.Provider}, cơ sở dữ liệu hiện tại là {provider}. The backup is of another database provider.");
-            var dataRoot = Path.GetFullPath(dataPath) + Path.DirectorySeparatorChar;
+            var dataRoot = Path.GetFullPath(filesPath) + Path.DirectorySeparatorChar;
             foreach (var file in manifest.Files)
             {
                 // A manifest naming ../ paths must not place files outside the data folder.
-                if (!Path.GetFullPath(Path.Combine(dataPath, file.Path)).StartsWith(dataRoot, StringComparison.Ordinal))
+                if (!Path.GetFullPath(Path.Combine(filesPath, file.Path)).StartsWith(dataRoot, StringComparison.Ordinal))
                     return AccountCommands.Fail($"Đường dẫn không hợp lệ trong bản sao lưu: {file.Path}. Unsafe path in the backup.");
                 var path = Path.Combine(work.FullName, FilesPrefix + file.Path);
                 if (!File.Exists(path) || Sha256Of(path) != file.Sha256)
@@ -161,7 +163,7 @@ public static class Backup
 
             foreach (var file in manifest.Files)
             {
-                var to = Path.Combine(dataPath, file.Path);
+                var to = Path.Combine(filesPath, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 File.Copy(Path.Combine(work.FullName, FilesPrefix + file.Path), to, overwrite: true);
             }

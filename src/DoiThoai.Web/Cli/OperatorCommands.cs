@@ -50,6 +50,7 @@ public static class OperatorCommands
     {
         var db = services.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        KeyRing.Ensure(services);
         await RoleSetup.EnsureRolesAsync(services);
         await CalendarSeed.EnsureAsync(db);
         Console.WriteLine($"Đã cập nhật lược đồ ({db.Database.ProviderName}). Schema is up to date.");
@@ -60,6 +61,7 @@ public static class OperatorCommands
     {
         var db = services.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        KeyRing.Ensure(services);
         await RoleSetup.EnsureRolesAsync(services);
         await CalendarSeed.EnsureAsync(db);
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(printAccounts: true);

@@ -9,6 +9,7 @@ using DoiThoai.Web.Features.Portal;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
 using DoiThoai.Web.Features.Sessions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace DoiThoai.Web.Data;
@@ -17,8 +18,10 @@ namespace DoiThoai.Web.Data;
 /// The one DbContext, used directly by pages and endpoints (no repositories). Each provider has a
 /// thin subclass only so that each keeps its own migration set (see docs/decisions/0001).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring behind cookies, bearer and antiforgery tokens, shared by every app node (ADR 0020).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OrgUnitKind> OrgUnitKinds => Set<OrgUnitKind>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();

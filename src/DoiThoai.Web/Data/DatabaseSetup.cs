@@ -30,6 +30,18 @@ public static class DatabaseSetup
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(env.ContentRootPath, path));
     }
 
+    /// <summary>
+    /// Where uploaded files go (item attachments, portal photos and documents): Storage:FilesPath, or
+    /// the data folder itself when unset (where they always were). Several app nodes point it at one shared folder (NFS in a
+    /// real deployment), while each keeps its own data folder for its search index (ADR 0020).
+    /// </summary>
+    public static string FilesPath(IConfiguration config, IHostEnvironment env)
+    {
+        var path = config["Storage:FilesPath"];
+        if (string.IsNullOrWhiteSpace(path)) return DataPath(config, env);
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(env.ContentRootPath, path));
+    }
+
     private static readonly StorageFormInterceptor StorageForm = new();
     private static readonly SearchChangeInterceptor SearchChanges = new();
 
@@ -62,6 +74,7 @@ public static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await MigrateAsync(db);
+        KeyRing.Ensure(scope.ServiceProvider);
         await RoleSetup.EnsureRolesAsync(scope.ServiceProvider);
         await CalendarSeed.EnsureAsync(db);
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))

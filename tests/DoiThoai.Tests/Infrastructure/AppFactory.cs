@@ -55,6 +55,33 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Clock.SetUtcNow(first.Clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// Starts <paramref name="first"/>, then a second node on its database, runs <paramref name="test"/>
+    /// on the two and stops both (the second first: the first drops the database).
+    /// </summary>
+    protected static async Task WithTwoNodesAsync<TNode>(TNode first, Func<TNode, TNode> secondOf, Func<TNode, TNode, Task> test)
+        where TNode : AppFactory
+    {
+        await first.InitializeAsync();
+        try
+        {
+            var second = secondOf(first);
+            await second.InitializeAsync();
+            try
+            {
+                await test(first, second);
+            }
+            finally
+            {
+                await ((IAsyncLifetime)second).DisposeAsync();
+            }
+        }
+        finally
+        {
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
     /// <summary>Whether the demo data is loaded at start; a subclass turns it off for an empty database.</summary>
     protected virtual bool SeedDemo => true;
 
@@ -70,6 +97,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // stay on with room to spare, and Features/Security sets low ones to test them.
         foreach (var limit in (string[])["SignInPerAddress", "SignInPerUserName", "SearchPerClient", "SimilarPerClient", "UploadsPerClient"])
             builder.UseSetting("RateLimits:" + limit, "1000000");
+        // Tests check a portal page right after a write, on this node or another: no second of grace.
+        builder.UseSetting("Portal:VersionSeconds", "0");
         if (postgresServer is not null)
         {
             var cs = new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase, Pooling = true };

@@ -51,11 +51,13 @@ public static class AccountsSetup
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        // Keys that protect cookies, bearer tokens and antiforgery tokens live in the data folder, so
-        // a restart does not sign everyone out. (Several nodes need them shared: see issue 7.)
+        // Keys that protect cookies, bearer tokens and antiforgery tokens live in the database: a
+        // restart signs nobody out, and what one node issued another node behind the same proxy
+        // honours (ADR 0020). They are stored unencrypted there, as they were in the data folder:
+        // whoever reads the database already reads everything the cookies give access to.
         services.AddDataProtection()
             .SetApplicationName("DoiThoai")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataPath(builder.Configuration, builder.Environment), "keys")));
+            .PersistKeysToDbContext<AppDbContext>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.OfficeStaff, Roles.Leader, Roles.Administrator))
@@ -74,6 +76,18 @@ public static class AccountsSetup
         services.AddSingleton<OrgDirectory>();
         return builder;
     }
+}
+
+/// <summary>The data-protection key ring, shared by the nodes through the database (ADR 0020).</summary>
+public static class KeyRing
+{
+    /// <summary>
+    /// Creates the first key right after the schema, while one process runs alone (the migrate and
+    /// seed-demo verbs, or a node's start-up). Otherwise two nodes started together on an empty table
+    /// would each create a key of their own and refuse each other's cookies until their next refresh.
+    /// </summary>
+    public static void Ensure(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("DoiThoai.KeyRing").Protect([1]);
 }
 
 public static class Policies

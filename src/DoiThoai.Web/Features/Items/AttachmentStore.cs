@@ -11,7 +11,7 @@ public sealed record PreparedUpload(string FileName, string ContentType, long Le
 /// The files attached to answers and contributions. Only PDF, DOCX, XLSX, PNG and JPEG are taken,
 /// recognised by their CONTENT (a program renamed .pdf is refused), with a size limit
 /// (<c>Uploads:MaxBytes</c>, 10 MB by default). The bytes are kept under
-/// <c>Storage:DataPath/uploads/</c> — never under wwwroot, so nothing is served without the item's
+/// <c>Storage:FilesPath/uploads/</c> (the data folder unless set; shared by all nodes) — never under wwwroot, so nothing is served without the item's
 /// access check — named by their SHA-256: the same file attached twice is stored once, and a name
 /// chosen by the uploader never becomes a path.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
 
     public string MaxMegabytes => (MaxBytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
-    private string Root => Path.Combine(Data.DatabaseSetup.DataPath(config, env), "uploads");
+    private string Root => Path.Combine(Data.DatabaseSetup.FilesPath(config, env), "uploads");
 
     /// <summary>Where a stored file lives: uploads/ab/abcdef… (two-letter folders keep directories small).</summary>
     public string PathOf(string sha256)

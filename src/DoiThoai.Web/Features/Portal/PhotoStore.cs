@@ -11,7 +11,7 @@ public sealed record StoredPhoto(string Sha256, int Width, int Height, long Leng
 /// truncated one fails to decode and is refused), limited in bytes and in pixels (a small file may
 /// claim a huge canvas), then scaled to at most <see cref="MaxWidth"/> pixels wide and re-encoded as
 /// JPEG with SkiaSharp. Re-encoding also drops whatever else the file carried (metadata, trailing data).
-/// Files live under <c>Storage:DataPath/portal/photos/</c> by SHA-256, like the item attachments: a
+/// Files live under <c>Storage:FilesPath/portal/photos/</c> (the data folder unless set) by SHA-256, like the item attachments: a
 /// file written for a form that is then refused is harmless and the same photo is kept once.
 /// </summary>
 public sealed class PhotoStore(IConfiguration config, IHostEnvironment env)
@@ -32,7 +32,7 @@ public sealed class PhotoStore(IConfiguration config, IHostEnvironment env)
 
     public string MaxMegabytes => (MaxBytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
-    private string Root => Path.Combine(Data.DatabaseSetup.DataPath(config, env), "portal", "photos");
+    private string Root => Path.Combine(Data.DatabaseSetup.FilesPath(config, env), "portal", "photos");
 
     public string PathOf(string sha256)
     {

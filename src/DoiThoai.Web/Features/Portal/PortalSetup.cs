@@ -13,6 +13,7 @@ public static class PortalSetup
         services.AddSingleton<PhotoStore>();
         services.AddScoped<ArticleWorkflow>();
         services.AddScoped<PortalCache>();
+        services.AddSingleton<PortalCache.VersionMemo>();
         services.AddAuthorizationBuilder().AddPolicy(EditorialPolicy, p => p.RequireRole(ArticleWorkflow.WriterRoles));
         services.Configure<RazorPagesOptions>(o =>
         {

@@ -21,28 +21,8 @@ public sealed class SearchNode : AppFactory
     }
 
     /// <summary>Runs <paramref name="test"/> on two started nodes sharing one PostgreSQL database, then stops both.</summary>
-    public static async Task WithTwoNodesAsync(Func<SearchNode, SearchNode, Task> test)
-    {
-        var first = new SearchNode();
-        await first.InitializeAsync();
-        try
-        {
-            var second = new SearchNode(first);
-            await second.InitializeAsync();
-            try
-            {
-                await test(first, second);
-            }
-            finally
-            {
-                await ((IAsyncLifetime)second).DisposeAsync();
-            }
-        }
-        finally
-        {
-            await ((IAsyncLifetime)first).DisposeAsync();
-        }
-    }
+    public static Task WithTwoNodesAsync(Func<SearchNode, SearchNode, Task> test) =>
+        WithTwoNodesAsync(new SearchNode(), first => new SearchNode(first), test);
 }
 
 /// <summary>Two app nodes, each with its own index, on one PostgreSQL database.</summary>
