@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Items;
@@ -10,12 +9,12 @@ namespace DoiThoai.Web.Features.Reports;
 public sealed record StatisticsQuery(int? UnitId, bool IncludeSubUnits, UnitGrouping Grouping, StatisticsPeriod.Request Period);
 
 /// <summary>
-/// The statistics of the items raised at the sessions of a unit over a period (ADR 0015): four
-/// grouped aggregate queries over the covering index IX_Items_Statistics, run at the same time —
-/// by day raised, by day answered, by topic and lead unit, by originating unit — each returning at
-/// most a few thousand rows, folded here into the totals, the tables and the monthly trend.
+/// The statistics of the items raised at the sessions of a unit over a period (ADR 0015): one pass
+/// over a narrow row per item (the covering index IX_Items_Statistics), counted in memory by day
+/// raised, day answered, topic, lead unit and originating unit, then folded into the totals, the
+/// tables and the monthly trend.
 /// </summary>
-public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory directory, WorkingCalendar calendar, TimeProvider clock, IServiceScopeFactory scopes)
+public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory directory, WorkingCalendar calendar, TimeProvider clock)
 {
     /// <summary>Vietnam has kept UTC+7 since 1975; the day of a stored UTC time is taken in SQL with this offset.</summary>
     private static readonly double OffsetHours = VietnamTime.Zone.BaseUtcOffset.TotalHours;
@@ -48,29 +47,48 @@ public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory di
         var units = ReportUnits.For(await directory.GetAsync(ct), unitId, query.IncludeSubUnits, query.Grouping);
 
         var (fromUtc, toUtc) = period.UtcBounds();
+        // One JSON parameter, not one parameter per unit: with ten thousand units in the IN list SQLite
+        // scanned the whole index instead of reaching the items through the sessions of those units.
         var hosts = units.Covered.ToList();
         IQueryable<Item> Items(AppDbContext context) => context.Items.AsNoTracking()
-            .Where(i => i.RaisedAtUtc >= fromUtc && i.RaisedAtUtc < toUtc && hosts.Contains(i.Session!.HostUnitId));
+            .Where(i => i.RaisedAtUtc >= fromUtc && i.RaisedAtUtc < toUtc && EF.Parameter(hosts).Contains(i.Session!.HostUnitId));
         var lateHour = 24 - (int)OffsetHours;
 
-        // The four passes are independent: each runs on a connection of its own, at the same time.
-        var byDayTask = OnOwnContextAsync(c => CountAsync(Items(c), i => new { UtcDay = DateOnly.FromDateTime(i.RaisedAtUtc), Late = i.RaisedAtUtc.Hour >= lateHour }, today, ct));
-        var answeredByDayTask = OnOwnContextAsync(c => Items(c)
-            .Where(i => i.Outcome != null && (i.Status == ItemStatus.AnsweredAtSession || i.Status == ItemStatus.Approved
-                || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed))
-            .GroupBy(i => new { UtcDay = DateOnly.FromDateTime((i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value), Late = (i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value.Hour >= lateHour })
-            .Select(g => new { g.Key.UtcDay, g.Key.Late, Count = g.Count() })
-            .ToListAsync(ct));
-        var byTopicAndLeadTask = OnOwnContextAsync(c => CountAsync(Items(c), i => new { i.TopicId, LeadUnitId = i.CurrentLeadUnitId }, today, ct));
-        var byOriginTask = OnOwnContextAsync(c => CountAsync(Items(c), i => i.OnBehalfOfUnitId ?? i.Session!.ParticipantUnitId, today, ct));
-        await Task.WhenAll(byDayTask, answeredByDayTask, byTopicAndLeadTask, byOriginTask);
+        // One pass over the period's items, folded here: a narrow row per item read in index order.
+        // (Four grouped queries with a conditional count per figure cost SQLite 4.5 s of CPU at a
+        // million items, since it sorts every GROUP BY and evaluates eleven CASEs per row and query;
+        // reading the rows once and counting in memory is a single scan on both providers.)
+        var stands = new[] { ItemStatus.AnsweredAtSession, ItemStatus.Approved, ItemStatus.Published, ItemStatus.Closed };
+        var days = new Dictionary<DateOnly, FiguresCounter>();
+        var answeredDays = new Dictionary<DateOnly, int>();
+        var topicCounts = new Dictionary<int, FiguresCounter>();
+        var leadCounts = new Dictionary<int, FiguresCounter>();
+        var originCounts = new Dictionary<int, FiguresCounter>();
+        FiguresCounter noTopic = new(), noOrigin = new();
+        await foreach (var row in Items(db)
+            .Select(i => new StatisticsSource(i.RaisedAtUtc, i.TopicId, i.CurrentLeadUnitId, i.OnBehalfOfUnitId ?? i.Session!.ParticipantUnitId,
+                i.Status, i.Outcome, i.ApprovedAtUtc ?? i.AnsweredAtUtc, i.CurrentDueOn))
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var figures = row.Figures(today, lateHour, stands);
+            Counter(days, LocalDay(DateOnly.FromDateTime(row.RaisedAtUtc), row.RaisedAtUtc.Hour >= lateHour)).Add(figures);
+            (row.TopicId is { } topicId ? Counter(topicCounts, topicId) : noTopic).Add(figures);
+            if (row.LeadUnitId is { } leadId) Counter(leadCounts, leadId).Add(figures);
+            (row.OriginUnitId is { } originId ? Counter(originCounts, originId) : noOrigin).Add(figures);
+            if (figures.Answered == 1 && row.AnsweredAtUtc is { } answeredAt)
+            {
+                var day = LocalDay(DateOnly.FromDateTime(answeredAt), answeredAt.Hour >= lateHour);
+                answeredDays[day] = answeredDays.GetValueOrDefault(day) + 1;
+            }
+        }
 
-        var byDay = byDayTask.Result.GroupBy(d => LocalDay(d.Key.UtcDay, d.Key.Late)).Select(g => new Keyed<DateOnly>(g.Key, StatisticsFigures.Sum(g.Select(d => d.Figures)))).ToList();
-        var answeredByDay = answeredByDayTask.Result.GroupBy(d => LocalDay(d.UtcDay, d.Late)).Select(g => new { Day = g.Key, Count = g.Sum(d => d.Count) }).ToList();
-        var byTopic = byTopicAndLeadTask.Result.GroupBy(r => r.Key.TopicId).Select(g => new Keyed<int?>(g.Key, StatisticsFigures.Sum(g.Select(r => r.Figures)))).ToList();
-        var byLead = byTopicAndLeadTask.Result.Where(r => r.Key.LeadUnitId != null)
-            .GroupBy(r => r.Key.LeadUnitId).Select(g => new Keyed<int?>(g.Key, StatisticsFigures.Sum(g.Select(r => r.Figures)))).ToList();
-        var byOrigin = byOriginTask.Result;
+        var byDay = days.Select(d => new Keyed<DateOnly>(d.Key, d.Value.Figures)).ToList();
+        var answeredByDay = answeredDays.Select(d => new { Day = d.Key, Count = d.Value }).ToList();
+        static List<Keyed<int?>> Keyed(Dictionary<int, FiguresCounter> counts, FiguresCounter? none) =>
+            [.. counts.Select(c => new Keyed<int?>(c.Key, c.Value.Figures)), .. none is { Received: > 0 } ? [new Keyed<int?>(null, none.Figures)] : Array.Empty<Keyed<int?>>()];
+        var byTopic = Keyed(topicCounts, noTopic);
+        var byLead = Keyed(leadCounts, null);
+        var byOrigin = Keyed(originCounts, noOrigin);
 
         var totals = StatisticsFigures.Sum(byDay.Select(d => d.Figures));
         var working = await calendar.CurrentAsync(ct);
@@ -117,70 +135,62 @@ public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory di
     /// </summary>
     private static DateOnly LocalDay(DateOnly utcDay, bool late) => late ? utcDay.AddDays(1) : utcDay;
 
-    private async Task<T> OnOwnContextAsync<T>(Func<AppDbContext, Task<T>> query)
+    private static FiguresCounter Counter<TKey>(Dictionary<TKey, FiguresCounter> counts, TKey key) where TKey : notnull
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        if (!counts.TryGetValue(key, out var counter)) counts[key] = counter = new FiguresCounter();
+        return counter;
     }
+}
 
-    private sealed class Counts<TKey>
-    {
-        public TKey Key { get; init; } = default!;
-        public int Received { get; init; }
-        public int AnsweredAtSession { get; init; }
-        public int Assigned { get; init; }
-        public int Answered { get; init; }
-        public int Resolved { get; init; }
-        public int Explained { get; init; }
-        public int Scheduled { get; init; }
-        public int CannotResolveNow { get; init; }
-        public int OnTime { get; init; }
-        public int Late { get; init; }
-        public int Overdue { get; init; }
-    }
-
+/// <summary>What the statistics read of one item.</summary>
+internal sealed record StatisticsSource(DateTime RaisedAtUtc, int? TopicId, int? LeadUnitId, int? OriginUnitId,
+    ItemStatus Status, AnswerOutcome? Outcome, DateTime? AnsweredAtUtc, DateOnly? DueOn)
+{
     /// <summary>
-    /// One GROUP BY with a conditional count per figure. The conditions are spelt out (no Contains
-    /// over a list) so both providers get plain comparisons in SQL rather than a JSON/array parameter.
-    /// "Answered": an outcome and a state that means the answer stands (given at the session, or
-    /// approved, published, closed); a reopened item has the outcome but not the state.
+    /// The item's contribution to each figure (ADR 0015). "Answered": an outcome and a state that means
+    /// the answer stands (given at the session, or approved, published, closed); a reopened item has the
+    /// outcome but not the state. On time: answered on or before the deadline, in Vietnam days.
     /// </summary>
-    private async Task<List<Keyed<TKey>>> CountAsync<TKey>(IQueryable<Item> items, Expression<Func<Item, TKey>> key, DateOnly today, CancellationToken ct)
+    public StatisticsFigures Figures(DateOnly today, int lateHour, ItemStatus[] standing)
     {
-        // The answer's Vietnam day against the deadline without shifting times: the UTC day, and from 17:00 UTC the next one.
-        var lateHour = 24 - (int)OffsetHours;
-        var rows = await items.GroupBy(key).Select(g => new Counts<TKey>
-        {
-            Key = g.Key,
-            Received = g.Count(),
-            AnsweredAtSession = g.Count(i => i.CurrentLeadUnitId == null && i.Outcome != null && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)),
-            Assigned = g.Count(i => i.CurrentLeadUnitId != null),
-            Answered = g.Count(i => i.Outcome != null && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)),
-            Resolved = g.Count(i => i.Outcome == AnswerOutcome.Resolved && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)),
-            Explained = g.Count(i => i.Outcome == AnswerOutcome.Explained && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)),
-            Scheduled = g.Count(i => i.Outcome == AnswerOutcome.Scheduled && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)),
-            CannotResolveNow = g.Count(i => i.Outcome == AnswerOutcome.CannotResolveNow && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)),
-            OnTime = g.Count(i => i.CurrentDueOn != null && i.Outcome != null && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)
-                && (DateOnly.FromDateTime((i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value) < i.CurrentDueOn
-                    || (DateOnly.FromDateTime((i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value) == i.CurrentDueOn && (i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value.Hour < lateHour))),
-            Late = g.Count(i => i.CurrentDueOn != null && i.Outcome != null && (i.Status == ItemStatus.AnsweredAtSession
-                || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published || i.Status == ItemStatus.Closed)
-                && (DateOnly.FromDateTime((i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value) > i.CurrentDueOn
-                    || (DateOnly.FromDateTime((i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value) == i.CurrentDueOn && (i.ApprovedAtUtc ?? i.AnsweredAtUtc)!.Value.Hour >= lateHour))),
-            // Still being handled past the deadline: not answered, and not closed, merged, sent elsewhere or returned.
-            Overdue = g.Count(i => i.CurrentDueOn != null && i.CurrentDueOn < today
-                && !(i.Outcome != null && (i.Status == ItemStatus.AnsweredAtSession || i.Status == ItemStatus.Approved || i.Status == ItemStatus.Published))
-                && i.Status != ItemStatus.Closed && i.Status != ItemStatus.Merged && i.Status != ItemStatus.Escalated
-                && i.Status != ItemStatus.Redirected && i.Status != ItemStatus.Returned),
-        }).ToListAsync(ct);
-        return rows.Select(r => new Keyed<TKey>(r.Key, new StatisticsFigures(r.Received, r.AnsweredAtSession, r.Assigned, r.Answered,
-            r.Resolved, r.Explained, r.Scheduled, r.CannotResolveNow, r.OnTime, r.Late, r.Overdue))).ToList();
+        var stands = Outcome is not null && Array.IndexOf(standing, Status) >= 0;
+        DateOnly? answerDay = AnsweredAtUtc is { } at
+            ? (at.Hour >= lateHour ? DateOnly.FromDateTime(at).AddDays(1) : DateOnly.FromDateTime(at)) : null;
+        var due = stands && DueOn is not null && answerDay is not null;
+        // Still being handled past the deadline: not answered, and not closed, merged, sent elsewhere or returned.
+        var overdue = DueOn is { } dueOn && dueOn < today
+            && !(Outcome is not null && Status is ItemStatus.AnsweredAtSession or ItemStatus.Approved or ItemStatus.Published)
+            && Status is not (ItemStatus.Closed or ItemStatus.Merged or ItemStatus.Escalated or ItemStatus.Redirected or ItemStatus.Returned);
+        return new StatisticsFigures(
+            Received: 1,
+            AnsweredAtSession: One(LeadUnitId is null && stands),
+            Assigned: One(LeadUnitId is not null),
+            Answered: One(stands),
+            Resolved: One(stands && Outcome == AnswerOutcome.Resolved),
+            Explained: One(stands && Outcome == AnswerOutcome.Explained),
+            Scheduled: One(stands && Outcome == AnswerOutcome.Scheduled),
+            CannotResolveNow: One(stands && Outcome == AnswerOutcome.CannotResolveNow),
+            AnsweredOnTime: One(due && answerDay <= DueOn),
+            AnsweredLate: One(due && answerDay > DueOn),
+            Overdue: One(overdue));
     }
+
+    private static int One(bool yes) => yes ? 1 : 0;
+}
+
+/// <summary>Running totals of the figures of one day, topic or unit.</summary>
+internal sealed class FiguresCounter
+{
+    private readonly int[] counts = new int[11];
+
+    public int Received => counts[0];
+
+    public void Add(StatisticsFigures f)
+    {
+        counts[0] += f.Received; counts[1] += f.AnsweredAtSession; counts[2] += f.Assigned; counts[3] += f.Answered;
+        counts[4] += f.Resolved; counts[5] += f.Explained; counts[6] += f.Scheduled; counts[7] += f.CannotResolveNow;
+        counts[8] += f.AnsweredOnTime; counts[9] += f.AnsweredLate; counts[10] += f.Overdue;
+    }
+
+    public StatisticsFigures Figures => new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8], counts[9], counts[10]);
 }
