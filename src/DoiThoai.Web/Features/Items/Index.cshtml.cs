@@ -47,7 +47,7 @@ public sealed class ItemListModel(UserScope scope) : PageModel
 
         Pager = Pager.For(Request, PageNumber, PageSize, await items.CountAsync());
         var ordered = items.OrderByDescending(i => i.Session!.StartsAtUtc).ThenBy(i => i.SessionId).ThenBy(i => i.Number);
-        Rows = await ItemListRow.Query(ordered.Skip(Pager.Skip).Take(PageSize)).ToListAsync();
+        Rows = await ItemListRow.ListAsync(ordered.Skip(Pager.Skip).Take(PageSize), await scope.ItemCallerAsync());
 
         var lists = SelectLists.For(HttpContext);
         Sessions = await lists.SessionsAsync(SessionId);
