@@ -3,6 +3,7 @@ using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Items.Import;
+using DoiThoai.Web.Features.PersonalData;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
@@ -20,6 +21,7 @@ public static class OperatorCommands
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
         ["classifier"] = ("evaluate --train DIR --test DIR: đánh giá bộ phân loại / score the routing classifier; train: huấn luyện lại gợi ý phân loại / retrain the routing suggestion", ClassifierAsync),
         ["import-items"] = ("Nhập ý kiến từ tệp UTF-8 (mỗi dòng một ý kiến) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
+        ["person-data"] = ("Xuất hoặc ẩn danh dữ liệu của một người theo yêu cầu / export or anonymise a person's data on request: " + PersonDataCommand.Usage, PersonDataCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 
@@ -99,7 +101,7 @@ public static class OperatorCommands
     }
 
     /// <summary>The value after <paramref name="name"/> ("--train DIR"), or null.</summary>
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -32,7 +32,7 @@ public sealed class PersonalDataAction
         if (string.IsNullOrEmpty(text))
             throw new DomainValidationException(nameof(Reason), "Cần ghi căn cứ của yêu cầu (ví dụ: Đơn đề nghị ngày …).");
         if (text.Length > ReasonMaxLength)
-            throw new DomainValidationException(nameof(Reason), $"Căn cứ dài quá {ReasonMaxLength} ký tự.");
+            throw new DomainValidationException(nameof(Reason), "Căn cứ dài quá 500 ký tự.");
         return new()
         {
             PersonId = personId, Kind = kind, Reason = text, AtUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc),
