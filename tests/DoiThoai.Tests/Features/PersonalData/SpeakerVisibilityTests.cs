@@ -69,6 +69,11 @@ public sealed class SpeakerVisibilityTests(AppFactory app) : IClassFixture<AppFa
         var items = await Html.GetDocumentAsync(browser, "/Items?q=" + Uri.EscapeDataString(text[^8..]));
         Assert.Equal(sees, items.QuerySelector("table.items")!.TextContent.Contains(Speaker, StringComparison.Ordinal));
 
+        // The documents of the session are the host office's: they name the speaker for it alone.
+        var summary = await DoiThoai.Tests.Features.Documents.Docx.GetAsync(browser, $"/Sessions/{sessionId}/Documents/ItemsSummary");
+        Assert.Contains(text[..20], summary.AllText);
+        Assert.Equal(sees, summary.AllText.Contains(Speaker, StringComparison.Ordinal));
+
         var api = await app.ApiClientAsync(reader);
         var dto = await api.GetJsonAsync($"/api/v1/items/{itemId}");
         Assert.Equal(sees, dto["speaker"]?.GetValue<string>() == Speaker);
