@@ -9,6 +9,7 @@ using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.PersonalData;
 using DoiThoai.Web.Features.Portal;
 using DoiThoai.Web.Features.Reports;
 using DoiThoai.Web.Features.Routing;
@@ -48,6 +49,7 @@ builder.Services
     .AddScoped<SimilarItems>()     // Features/Similar: near-copies (MinHash/LSH) and reworded items (BM25), verified exactly
     .AddSingleton<RoutingModelCache>() // Features/Routing: the stored routing model, loaded once per node
     .AddScoped<RoutingService>()   // Features/Routing: topic and lead-unit suggestion, trained from the items
+    .AddScoped<PersonalDataService>() // Features/PersonalData: export and anonymisation on request, recorded (ADR 0021)
     .AddScoped<DemoSeeder>();      // Features/Demo: the seed story and the 2025 restructuring
 
 var app = builder.Build();

@@ -5,6 +5,7 @@ using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Reports;
+using DoiThoai.Web.Features.PersonalData;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Cli;
@@ -21,7 +22,6 @@ public static class OperatorCommands
         ["seed-demo"] = ("Nạp dữ liệu mẫu (idempotent) / load the demo data (idempotent)", SeedDemoAsync),
         ["reindex"] = ("Xóa và dựng lại chỉ mục tìm kiếm của máy này / delete and rebuild this node's search index", ReindexAsync),
         ["classifier"] = ("evaluate --train DIR --test DIR: đánh giá bộ phân loại / score the routing classifier; train: huấn luyện lại gợi ý phân loại / retrain the routing suggestion", ClassifierAsync),
-        ["import-items"] = ("Nhập ý kiến từ tệp UTF-8 (mỗi dòng một ý kiến) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
         ["create-user"] = ("Tạo tài khoản / create an account: " + AccountCommands.CreateUsage, AccountCommands.CreateUserAsync),
         ["reset-password"] = ("Đặt lại mật khẩu / reset a password: " + AccountCommands.ResetUsage, AccountCommands.ResetPasswordAsync),
         ["backup"] = ("Sao lưu cơ sở dữ liệu và tệp khi ứng dụng đang chạy / back up the database and files, online: " + Backup.BackupUsage, Backup.BackupAsync),
@@ -29,6 +29,7 @@ public static class OperatorCommands
         ["report-statistics"] = ("Thống kê ý kiến, kiến nghị ra tệp JSON, .xlsx hoặc .docx / statistics into a file: " + StatisticsCommand.Usage, StatisticsCommand.RunAsync),
         ["import-items"] = ("Nhập ý kiến từ tệp (.txt mỗi dòng một ý kiến, .xlsx, .csv) vào hội nghị / import items into a session: " + ImportItemsCommand.Usage, ImportItemsCommand.RunAsync),
         ["export-items"] = ("Xuất ý kiến ra .xlsx hoặc .csv / export items: " + ExportItemsCommand.Usage, ExportItemsCommand.RunAsync),
+        ["person-data"] = ("Xuất hoặc ẩn danh dữ liệu của một người theo yêu cầu / export or anonymise a person's data on request: " + PersonDataCommand.Usage, PersonDataCommand.RunAsync),
         ["help"] = ("Liệt kê các lệnh / list the verbs", (_, _) => Task.FromResult(PrintHelp())),
     };
 
@@ -110,7 +111,7 @@ public static class OperatorCommands
     }
 
     /// <summary>The value after <paramref name="name"/> ("--train DIR"), or null.</summary>
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;

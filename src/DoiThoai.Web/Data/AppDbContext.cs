@@ -5,6 +5,7 @@ using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Organisation;
+using DoiThoai.Web.Features.PersonalData;
 using DoiThoai.Web.Features.Portal;
 using DoiThoai.Web.Features.Routing;
 using DoiThoai.Web.Features.Search;
@@ -51,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ArticlePhoto> ArticlePhotos => Set<ArticlePhoto>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<PortalDocument> PortalDocuments => Set<PortalDocument>();
+    public DbSet<PersonalDataAction> PersonalDataActions => Set<PersonalDataAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -88,6 +88,9 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
 
     public async Task<int?> PersonIdAsync() => (await LoadAsync()).PersonId;
 
+    /// <summary>The caller as the item rules see them (<see cref="ItemCaller"/>).</summary>
+    public async Task<ItemCaller> ItemCallerAsync() => ItemCaller.Of(this, await PersonIdAsync(), await OverseenUnitsAsync());
+
     /// <summary>
     /// Whether the caller runs a session hosted by <paramref name="hostUnitId"/>: office staff and
     /// leaders of the host committee (or its successor). A committee whose members were only invited

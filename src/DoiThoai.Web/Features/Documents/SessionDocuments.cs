@@ -69,8 +69,9 @@ public sealed class SessionDocuments(SessionWorkflow sessions, ItemWorkflow item
     private static string Chair(SessionChair chair) =>
         "đồng chí " + chair.Person?.FullName + (string.IsNullOrWhiteSpace(chair.RoleTitle) ? "" : ", " + chair.RoleTitle);
 
-    private static string Speaker(DocumentItem item) =>
-        $"Đồng chí {item.Speaker}{(item.OnBehalfOf is null ? "" : $" ({item.OnBehalfOf})")}";
+    private static string Speaker(DocumentItem item) => item.Speaker is null
+        ? item.OnBehalfOf ?? "Ý kiến"
+        : $"Đồng chí {item.Speaker}{(item.OnBehalfOf is null ? "" : $" ({item.OnBehalfOf})")}";
 
     private static string Outcome(AnswerOutcome? outcome) => outcome is { } o ? ItemLabels.Of(o) : "";
 
@@ -182,7 +183,7 @@ public sealed class SessionDocuments(SessionWorkflow sessions, ItemWorkflow item
                 rows.AddRange(unit.OrderBy(i => i.Number).Select(i => (IReadOnlyList<string>)
                 [
                     Number(i.Number),
-                    i.Speaker + (i.OnBehalfOf is null ? "" : "\n" + i.OnBehalfOf),
+                    string.Join("\n", new[] { i.Speaker, i.OnBehalfOf }.OfType<string>()),
                     i.Text,
                     i.DueOn is { } due ? ShortDate(due) : "",
                     i.Answer is { } answer ? $"{Outcome(i.Outcome)}: {answer}" : ItemLabels.Of(i.Status),

@@ -6,9 +6,12 @@ using DoiThoai.Web.Features.Sessions;
 
 namespace DoiThoai.Web.Features.Documents;
 
-/// <summary>One item as a document shows it; <see cref="Answer"/> is null when the reader may not see it.</summary>
+/// <summary>
+/// One item as a document shows it; <see cref="Answer"/> is null when the reader may not see it, and
+/// <see cref="Speaker"/> when the reader is not the host committee's office (ADR 0021).
+/// </summary>
 public sealed record DocumentItem(
-    int Number, string Speaker, string? OnBehalfOf, string Text, string? Topic, int? TopicOrder,
+    int Number, string? Speaker, string? OnBehalfOf, string Text, string? Topic, int? TopicOrder,
     string? LeadUnit, DateOnly? DueOn, ItemStatus Status, string? Answer, string? AnsweredBy, AnswerOutcome? Outcome);
 
 /// <summary>One direction of the conclusions with the unit and deadline of its task.</summary>
@@ -56,7 +59,8 @@ public sealed record SessionRecord(
         {
             var answer = i.Answer is not null && (caller.MaySeeWork(ItemFacts.Of(i)) || ItemWorkflow.IsSettledAnswer(i.Status, i.Answer));
             var current = i.CurrentAssignment;
-            return new DocumentItem(i.Number, i.RaisedByPerson?.FullName ?? i.SpeakerName ?? "Không ghi tên", i.OnBehalfOfUnit?.Name, i.Text,
+            var speaker = caller.MaySeeSpeaker(ItemFacts.Of(i)) ? i.RaisedByPerson?.FullName ?? i.SpeakerName ?? "Không ghi tên" : null;
+            return new DocumentItem(i.Number, speaker, i.OnBehalfOfUnit?.Name, i.Text,
                 i.Topic?.Name, i.Topic?.SortOrder, current?.LeadUnit?.Name, current?.DueOn, i.Status,
                 answer ? i.Answer : null, answer ? i.AnsweredBy : null, answer ? i.Outcome : null);
         }).ToList();

@@ -169,7 +169,8 @@ public sealed class BulkAnswerModel(ItemWorkflow workflow, UserScope scope, AppD
             .Contains(mode)).ToList();
         MoreThanShown = allowed.Count > MaxRows;
         Candidates = allowed.Take(MaxRows)
-            .Select(r => new Candidate(r.Id, r.SessionId, r.StartsAtUtc, r.Number, r.Speaker, r.Topic, ItemListRow.ExcerptOf(r.TextStart, r.Longer), r.Status, r.Current?.LeadName))
+            .Select(r => new Candidate(r.Id, r.SessionId, r.StartsAtUtc, r.Number,
+                caller.MaySeeSpeaker(r.HostUnitId, r.RaisedByPersonId) ? r.Speaker : null, r.Topic, ItemListRow.ExcerptOf(r.TextStart, r.Longer), r.Status, r.Current?.LeadName))
             .ToList();
 
         var lists = SelectLists.For(HttpContext);

@@ -24,6 +24,9 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
     public IReadOnlyList<string> AllowedActions { get; private set; } = [];
     /// <summary>Whether the caller sees the work on the item (drafts, contributions, extension requests).</summary>
     public bool MaySeeWork { get; private set; }
+    /// <summary>Who raised the item with their position, for those who may see it (ADR 0021); null otherwise.</summary>
+    public string? Speaker { get; private set; }
+    public bool ShowsSpeaker { get; private set; }
     /// <summary>Whether the answer is shown: always to those who work on it, to others once it is final.</summary>
     public bool ShowsAnswer => Item.Answer is not null && (MaySeeWork || ItemWorkflow.IsSettledAnswer(Item.Status, Item.Answer));
 
@@ -122,7 +125,12 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
     {
         Item = await workflow.FindVisibleAsync(id);
         AllowedActions = await workflow.AllowedActionsForAsync(Item);
-        MaySeeWork = (await workflow.CallerAsync()).MaySeeWork(ItemFacts.Of(Item));
+        var caller = await workflow.CallerAsync();
+        MaySeeWork = caller.MaySeeWork(ItemFacts.Of(Item));
+        ShowsSpeaker = caller.MaySeeSpeaker(ItemFacts.Of(Item));
+        Speaker = !ShowsSpeaker ? null
+            : Item.RaisedByPerson is { } person ? person.FullName + (string.IsNullOrWhiteSpace(person.Position) ? "" : ", " + person.Position)
+            : Item.SpeakerName;
         // Everyone who reads the item sees who moved it when; the notes of the work only those doing it.
         History = Item.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
             .Select(h => MaySeeWork || !ItemCaller.WorkActions.Contains(h.Action)
@@ -138,12 +146,18 @@ public sealed class ItemDetailsModel(ItemWorkflow workflow, UserScope scope, App
             .Where(a => !answerFilesOnly || ItemWorkflow.IsFinalAnswerFile(a.ContributionId, a.UploadedAtUtc, Item.AnsweredAtUtc))
             .ToList();
         var visible = await scope.ItemsAsync();
-        MergedItems = await visible.Where(m => m.MergedIntoItemId == id && m.Status == ItemStatus.Merged)
+        MergedItems = (await visible.Where(m => m.MergedIntoItemId == id && m.Status == ItemStatus.Merged)
             .OrderBy(m => m.SessionId).ThenBy(m => m.Number)
-            .Select(m => new MergedRow(m.Id, m.SessionId, m.Number,
-                m.RaisedByPerson != null ? m.RaisedByPerson.FullName : m.SpeakerName,
-                m.OnBehalfOfUnit != null ? m.OnBehalfOfUnit.Name : null))
-            .ToListAsync();
+            .Select(m => new
+            {
+                Row = new MergedRow(m.Id, m.SessionId, m.Number,
+                    m.RaisedByPerson != null ? m.RaisedByPerson.FullName : m.SpeakerName,
+                    m.OnBehalfOfUnit != null ? m.OnBehalfOfUnit.Name : null),
+                m.Session!.HostUnitId, m.RaisedByPersonId,
+            })
+            .ToListAsync())
+            .Select(m => caller.MaySeeSpeaker(m.HostUnitId, m.RaisedByPersonId) ? m.Row : m.Row with { Speaker = null })
+            .ToList();
         if (Item.MergedIntoItemId is { } targetId)
         {
             MergedInto = await visible.Where(x => x.Id == targetId)

@@ -37,7 +37,7 @@ public sealed class ItemListModel(UserScope scope, TimeProvider clock) : PageMod
         // A filter value that does not bind (a hand-edited address) is simply not applied.
         var items = Filter.Apply(await scope.ItemsAsync());
         Pager = Pager.For(Request, PageNumber, PageSize, await items.CountAsync());
-        Rows = await ItemListRow.Query(ItemFilter.Ordered(items).Skip(Pager.Skip).Take(PageSize)).ToListAsync();
+        Rows = await ItemListRow.ListAsync(ItemFilter.Ordered(items).Skip(Pager.Skip).Take(PageSize), await scope.ItemCallerAsync());
 
         var lists = SelectLists.For(HttpContext);
         Sessions = await lists.SessionsAsync(SessionId);

@@ -89,6 +89,17 @@ public sealed class Item
     public Person? RaisedByPerson { get; private set; }
     /// <summary>The speaker as written in the record, for people who are not in the registry.</summary>
     public string? SpeakerName { get; private set; }
+
+    /// <summary>
+    /// The person who raised the item asked to be anonymised (ADR 0021): the name written beside
+    /// the link to them goes; the link stays and now leads to the anonymised person.
+    /// </summary>
+    public bool ForgetSpeakerName()
+    {
+        if (RaisedByPersonId is null || SpeakerName is null) return false;
+        SpeakerName = null;
+        return true;
+    }
     public int? OnBehalfOfUnitId { get; private set; }
     public OrgUnit? OnBehalfOfUnit { get; private set; }
     public int? TopicId { get; private set; }

@@ -17,13 +17,23 @@ public sealed record ItemListRow(
     string TextStart,
     bool TextIsLonger,
     ItemStatus Status,
-    Confidentiality Confidentiality)
+    Confidentiality Confidentiality,
+    int HostUnitId,
+    int? RaisedByPersonId)
 {
     /// <summary>Characters read from the database; the list shows them cut at a word.</summary>
     public const int ExcerptLength = 160;
 
-    /// <summary>The caller filters, orders and pages the items; the projection keeps that order.</summary>
-    public static IQueryable<ItemListRow> Query(IQueryable<Item> orderedItems) =>
+    /// <summary>
+    /// The caller filters, orders and pages the items; the rows keep that order. The speaker's name
+    /// is left out of the rows the caller may not see it on (<see cref="ItemCaller.MaySeeSpeaker(int, int?)"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<ItemListRow>> ListAsync(IQueryable<Item> orderedItems, ItemCaller caller) =>
+        (await Query(orderedItems).ToListAsync())
+            .Select(r => caller.MaySeeSpeaker(r.HostUnitId, r.RaisedByPersonId) ? r : r with { Speaker = null })
+            .ToList();
+
+    private static IQueryable<ItemListRow> Query(IQueryable<Item> orderedItems) =>
         orderedItems.Select(i => new ItemListRow(
             i.Id,
             i.SessionId,
@@ -37,7 +47,9 @@ public sealed record ItemListRow(
             i.Text.Length > ExcerptLength ? i.Text.Substring(0, ExcerptLength) : i.Text,
             i.Text.Length > ExcerptLength,
             i.Status,
-            i.Confidentiality));
+            i.Confidentiality,
+            i.Session.HostUnitId,
+            i.RaisedByPersonId));
 
     /// <summary>The start of the text, cut after the last whole word, with an ellipsis when there is more.</summary>
     public string Excerpt => ExcerptOf(TextStart, TextIsLonger);

@@ -101,6 +101,16 @@ public sealed class ItemCaller(bool isOffice, bool isLeader, bool isHandler, int
     /// </summary>
     public bool MaySeeWork(ItemFacts item) => IsSecretariat || LeadsOn(item) || CoUnitsOn(item).Count > 0;
 
+    /// <summary>
+    /// Who raised an item is personal data (ADR 0021): the office, leaders and administrators of the
+    /// committee hosting the session (they record and run it) and the person themselves see the name;
+    /// handling units, invited committees, editors and the public see the content only.
+    /// </summary>
+    public bool MaySeeSpeaker(int hostUnitId, int? raisedByPersonId) =>
+        (IsSecretariat && Oversees(hostUnitId)) || (PersonId is { } person && raisedByPersonId == person);
+
+    public bool MaySeeSpeaker(ItemFacts item) => MaySeeSpeaker(item.HostUnitId, item.RaisedByPersonId);
+
     /// <summary>Actions whose history notes are part of the work (a draft's text, a reason for more time …).</summary>
     public static readonly IReadOnlySet<string> WorkActions =
         new HashSet<string>(LeadUnitActions.Concat(CoUnitActions).Concat(LeaderActions));

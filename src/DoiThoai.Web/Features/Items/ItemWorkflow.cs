@@ -40,7 +40,7 @@ public sealed class ItemWorkflow(
 
     /// <summary>The caller as the permission rules see them, loaded once per request.</summary>
     public async Task<ItemCaller> CallerAsync() =>
-        caller ??= ItemCaller.Of(scope, await scope.PersonIdAsync(), await scope.OverseenUnitsAsync());
+        caller ??= await scope.ItemCallerAsync();
 
     /// <summary>An item the caller may read, with what its page needs; 404 otherwise.</summary>
     public async Task<Item> FindVisibleAsync(int id) =>

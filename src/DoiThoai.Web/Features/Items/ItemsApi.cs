@@ -274,7 +274,8 @@ public static class ItemsApi
             .Select(m => new
             {
                 m.Id, m.SessionId, m.Number, TargetId = m.MergedIntoItemId!.Value,
-                Speaker = m.RaisedByPerson!.FullName ?? m.SpeakerName, m.OnBehalfOfUnitId, UnitName = m.OnBehalfOfUnit!.Name,
+                Speaker = m.RaisedByPerson!.FullName ?? m.SpeakerName, m.RaisedByPersonId, m.Session!.HostUnitId,
+                m.OnBehalfOfUnitId, UnitName = m.OnBehalfOfUnit!.Name,
             }).ToListAsync()).ToLookup(m => m.TargetId);
         var targetIds = rows.Where(r => r.MergedIntoItemId is not null).Select(r => r.MergedIntoItemId!.Value).Distinct().ToList();
         var targets = await (await scope.ItemsAsync()).Where(t => targetIds.Contains(t.Id))
@@ -298,10 +299,12 @@ public static class ItemsApi
             // the speaker and other readers see the answer once it is final.
             var work = caller.MaySeeWork(facts);
             var answer = work || ItemWorkflow.IsSettledAnswer(r.Status, r.Answer);
+            // Who raised it is personal data (ADR 0021).
+            var speaker = caller.MaySeeSpeaker(facts);
             return new ItemDto(
                 r.Id, r.SessionId, r.Number, r.Kind, r.Stage, r.Status,
                 r.TopicId is { } topicId ? new UnitRef(topicId, r.TopicName) : null,
-                r.Confidentiality, r.Urgency, r.Text, r.Speaker, r.RaisedByPersonId,
+                r.Confidentiality, r.Urgency, r.Text, speaker ? r.Speaker : null, speaker ? r.RaisedByPersonId : null,
                 r.OnBehalfOfUnitId is { } unitId ? new UnitRef(unitId, r.UnitName) : null,
                 answer ? r.Answer : null, answer ? r.Outcome : null, answer ? r.AnsweredBy : null,
                 r.Assignments.Select(a => new AssignmentDto(a.Id, new UnitRef(a.LeadUnitId, a.LeadName),
@@ -319,7 +322,8 @@ public static class ItemsApi
                 SatisfactionAt = Offset(r.SatisfactionAtUtc),
                 MergedIntoItemId = r.MergedIntoItemId,
                 MergedInto = mergedInto,
-                MergedItems = merged[r.Id].Select(m => new MergedItemDto(m.Id, m.SessionId, m.Number, m.Speaker,
+                MergedItems = merged[r.Id].Select(m => new MergedItemDto(m.Id, m.SessionId, m.Number,
+                    caller.MaySeeSpeaker(m.HostUnitId, m.RaisedByPersonId) ? m.Speaker : null,
                     m.OnBehalfOfUnitId is { } u ? new UnitRef(u, m.UnitName) : null)).ToList(),
                 EscalatedTo = r.EscalatedTo,
                 Version = r.Version,

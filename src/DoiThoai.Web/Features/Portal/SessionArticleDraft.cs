@@ -7,7 +7,7 @@ namespace DoiThoai.Web.Features.Portal;
 /// <summary>
 /// "Tạo bài viết từ hội nghị": a draft article written from the session's record — date, place,
 /// chairs, attendance, the topics raised, the public items with their public answers, and the
-/// conclusions once issued. Only what <see cref="PublicRecords"/> lets readers see goes in: an
+/// conclusions once issued; the units that raised items but not the people (ADR 0021). Only what <see cref="PublicRecords"/> lets readers see goes in: an
 /// internal or restricted item, or an answer not yet published, never reaches the draft.
 /// </summary>
 public static class SessionArticleDraft
@@ -22,7 +22,7 @@ public static class SessionArticleDraft
         var items = await PublicRecords.Items(db).AsNoTracking().Where(i => i.SessionId == session.Id).OrderBy(i => i.Number)
             .Select(i => new
             {
-                i.Text, i.SpeakerName, Person = i.RaisedByPerson!.FullName, Unit = i.OnBehalfOfUnit!.Name, Topic = i.Topic!.Name,
+                i.Text, Unit = i.OnBehalfOfUnit!.Name, Topic = i.Topic!.Name,
                 i.Status, i.PublishedAtUtc, i.Answer, i.AnsweredBy,
             }).ToListAsync();
         var host = await db.OrgUnits.AsNoTracking().Where(u => u.Id == session.HostUnitId).Select(u => u.Name).SingleAsync();
@@ -55,9 +55,9 @@ public static class SessionArticleDraft
             body.AppendLine();
             foreach (var i in items)
             {
-                var who = i.Person ?? i.SpeakerName;
-                var from = string.Join(", ", new[] { who, i.Unit }.Where(s => !string.IsNullOrWhiteSpace(s)));
-                body.AppendLine($"- {(from.Length > 0 ? "**" + from + "**: " : "")}{OneLine(i.Text)}");
+                // Who raised it is personal data (ADR 0021): the draft names the unit only; naming a
+                // speaker who agreed to it is the editor's deliberate act.
+                body.AppendLine($"- {(string.IsNullOrWhiteSpace(i.Unit) ? "" : "**" + i.Unit + "**: ")}{OneLine(i.Text)}");
                 if (PublicRecords.PublicAnswer(i.Status, i.PublishedAtUtc, i.Answer) is { } answer)
                     body.AppendLine($"  - Trả lời{(string.IsNullOrWhiteSpace(i.AnsweredBy) ? "" : " (" + i.AnsweredBy + ")")}: {OneLine(answer)}");
             }

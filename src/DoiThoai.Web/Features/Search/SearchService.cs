@@ -129,7 +129,7 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         var conclusions = conclusionIds.Count == 0 ? [] : await db.Conclusions.AsNoTracking().Where(c => conclusionIds.Contains(c.Id))
             .Join(await scope.SessionsAsync(), c => c.SessionId, s => s.Id, (c, s) => new { c.Id, c.SessionId, c.Order, c.Text, s.HostUnitId, s.Status })
             .ToDictionaryAsync(c => c.Id, ct);
-        var caller = ItemCaller.Of(scope, await scope.PersonIdAsync(), await scope.OverseenUnitsAsync());
+        var caller = await scope.ItemCallerAsync();
 
         var hits = new List<SearchHit>(found.Count);
         foreach (var f in found)

@@ -106,7 +106,7 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
         CanChange = await scope.RunsSessionAsync(Session.HostUnitId);
         History = Session.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
         var items = (await scope.ItemsAsync()).Where(i => i.SessionId == id).OrderBy(i => i.Number);
-        Items = await ItemListRow.Query(items).ToListAsync();
+        Items = await ItemListRow.ListAsync(items, await scope.ItemCallerAsync());
         if (CanChange)
         {
             AllowedActions = Session.AllowedActions();

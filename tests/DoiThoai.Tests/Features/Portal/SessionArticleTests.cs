@@ -24,7 +24,9 @@ public sealed class SessionArticleTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("Thứ Sáu, 08/09/2017", article.Lead);
         Assert.Contains("Thân Văn Khoa", article.BodyMarkdown);
         Assert.Contains("Số người dự: 132", article.BodyMarkdown);
-        Assert.Contains("Đoàn Văn Mật", article.BodyMarkdown);
+        // The unit that raised an item, never the person (ADR 0021).
+        Assert.Contains("Chi bộ thôn Nội Ninh", article.BodyMarkdown);
+        Assert.DoesNotContain("Đoàn Văn Mật", article.BodyMarkdown);
         Assert.Contains("## Kết luận của chủ trì", article.BodyMarkdown);
         var hidden = await app.WithDbAsync(db => db.Items.Where(i => i.SessionId == sessionId && i.Confidentiality != DoiThoai.Web.Features.Items.Confidentiality.Public)
             .Select(i => i.Text).ToListAsync());
