@@ -49,7 +49,7 @@ public sealed class ItemListModel(UserScope scope, TimeProvider clock) : PageMod
     /// <summary>The whole filtered list (every page) as an .xlsx file.</summary>
     public async Task<IActionResult> OnGetXlsxAsync()
     {
-        var file = await ItemSheet.BuildAsync(ItemFilter.Ordered(Filter.Apply(await scope.ItemsAsync())), HttpContext.RequestAborted);
+        var file = await ItemSheet.BuildAsync(ItemFilter.Ordered(Filter.Apply(await scope.ItemsAsync())), await scope.ItemCallerAsync(), HttpContext.RequestAborted);
         Documents.DocumentFile.WriteHeaders(Response, ItemSheet.FileName(clock.GetUtcNow().UtcDateTime));
         return File(file, Spreadsheets.XlsxWriter.ContentType);
     }

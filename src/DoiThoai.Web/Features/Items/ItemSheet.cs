@@ -19,13 +19,17 @@ public static class ItemSheet
         new("Mức độ mật", 12), new("Đơn vị chủ trì giải quyết", 28), new("Hạn xử lý", 12),
     ];
 
-    /// <summary>The rows of the sheet, read from the database as they are written.</summary>
-    public static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(IQueryable<Item> orderedItems)
+    /// <summary>
+    /// The rows of the sheet, read from the database as they are written. Who raised an item is shown
+    /// only where <paramref name="reader"/> may see it (ADR 0021); the operator's export (no reader) keeps it.
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(IQueryable<Item> orderedItems, ItemCaller? reader = null)
     {
         var rows = orderedItems.AsNoTracking().Select(i => new
         {
             Session = i.Session!.Title, i.Session.StartsAtUtc, i.Number, i.Kind, i.Stage,
             Speaker = i.RaisedByPerson != null ? i.RaisedByPerson.FullName : i.SpeakerName,
+            i.Session.HostUnitId, i.RaisedByPersonId,
             Unit = i.OnBehalfOfUnit != null ? i.OnBehalfOfUnit.Name : null,
             Topic = i.Topic != null ? i.Topic.Name : null,
             i.Text, i.Status, i.Confidentiality,
@@ -37,14 +41,14 @@ public static class ItemSheet
             yield return
             [
                 r.Session, VietnamTime.DateOf(r.StartsAtUtc), r.Number, ItemLabels.Of(r.Kind), ItemLabels.Of(r.Stage),
-                r.Speaker, r.Unit, r.Topic, r.Text, ItemLabels.Of(r.Status), ItemLabels.Of(r.Confidentiality), r.Lead, r.DueOn,
+                reader is null || reader.MaySeeSpeaker(r.HostUnitId, r.RaisedByPersonId) ? r.Speaker : null, r.Unit, r.Topic, r.Text, ItemLabels.Of(r.Status), ItemLabels.Of(r.Confidentiality), r.Lead, r.DueOn,
             ];
         }
     }
 
     /// <summary>The workbook in a temporary file, deleted once the returned stream is closed.</summary>
-    public static Task<Stream> BuildAsync(IQueryable<Item> orderedItems, CancellationToken cancellationToken = default) =>
-        XlsxWriter.WriteToTemporaryFileAsync("Ý kiến, kiến nghị", Columns, Rows(orderedItems), cancellationToken);
+    public static Task<Stream> BuildAsync(IQueryable<Item> orderedItems, ItemCaller reader, CancellationToken cancellationToken = default) =>
+        XlsxWriter.WriteToTemporaryFileAsync("Ý kiến, kiến nghị", Columns, Rows(orderedItems, reader), cancellationToken);
 
     /// <summary>"Danh sách ý kiến, kiến nghị 27-11-2026.xlsx".</summary>
     public static string FileName(DateTime nowUtc, string? about = null) =>

@@ -20,7 +20,7 @@ public static class ItemSheetApi
                 var filter = new ItemFilter(Number(sessionId, nameof(sessionId)), Choice<ItemStatus>(status, nameof(status)),
                     Number(topicId, nameof(topicId)), Choice<Confidentiality>(confidentiality, nameof(confidentiality)), q);
                 var items = filter.Apply(await scope.ItemsAsync());
-                return await SendAsync(http, ItemFilter.Ordered(items), ItemSheet.FileName(clock.GetUtcNow().UtcDateTime));
+                return await SendAsync(http, ItemFilter.Ordered(items), await scope.ItemCallerAsync(), ItemSheet.FileName(clock.GetUtcNow().UtcDateTime));
             })
             .WithTags("Items").Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType)
             .WithSummary("Danh sách ý kiến người gọi được xem dưới dạng .xlsx, với các bộ lọc của trang danh sách (sessionId, status, topicId, confidentiality, q).");
@@ -28,7 +28,7 @@ public static class ItemSheetApi
             {
                 var session = await sessions.FindVisibleAsync(id);
                 var items = (await scope.ItemsAsync()).Where(i => i.SessionId == id).OrderBy(i => i.Number);
-                return await SendAsync(http, items, SessionFileName(session));
+                return await SendAsync(http, items, await scope.ItemCallerAsync(), SessionFileName(session));
             })
             .WithTags("Documents").Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType)
             .WithSummary("Các ý kiến của hội nghị mà người gọi được xem, dưới dạng .xlsx.");
@@ -50,9 +50,9 @@ public static class ItemSheetApi
     public static string SessionFileName(DialogueSession session) =>
         $"Ý kiến, kiến nghị hội nghị {VietnamTime.DateOf(session.StartsAtUtc).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)}.xlsx";
 
-    private static async Task<IResult> SendAsync(HttpContext http, IQueryable<Item> orderedItems, string fileName)
+    private static async Task<IResult> SendAsync(HttpContext http, IQueryable<Item> orderedItems, ItemCaller reader, string fileName)
     {
-        var file = await ItemSheet.BuildAsync(orderedItems, http.RequestAborted);
+        var file = await ItemSheet.BuildAsync(orderedItems, reader, http.RequestAborted);
         DocumentFile.WriteHeaders(http.Response, fileName);
         return TypedResults.File(file, XlsxWriter.ContentType);
     }
