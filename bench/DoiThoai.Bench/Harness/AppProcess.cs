@@ -56,6 +56,8 @@ internal sealed class AppProcess : IDisposable
             // Reminders and digests would scan the items on their own timer; the runs measure search alone.
             ["Notifications__BackgroundJobs"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
+            // The rate limits (ADR 0017) would answer most of a load run with 429.
+            ["RateLimits__Enabled"] = "false",
         };
         var process = Process.Start(StartInfo(serving, []))!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine($"  [app] {e.Data}"); };
