@@ -14,44 +14,54 @@ public sealed class LibreOfficeTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Each_document_converts_to_a_pdf_whose_text_holds_the_key_lines()
     {
+        var office = await app.ApiClientAsync("vanphong");
+        var sessionId = await app.SeedSessionIdAsync();
+        var files = new Dictionary<string, byte[]>();
+        foreach (var name in (string[])["minutes", "conclusions", "items-summary"])
+            files[name] = (await Docx.GetAsync(office, $"/api/v1/sessions/{sessionId}/documents/{name}.docx")).Bytes;
+        var texts = await PdfTextsAsync(files);
+
+        var minutes = texts["minutes"];
+        Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", minutes);
+        Assert.Contains("TỈNH ỦY BẮC GIANG", minutes);
+        Assert.Contains("Việt Yên, ngày 08 tháng 9 năm 2017", minutes);
+        Assert.Contains("BIÊN BẢN", minutes);
+        Assert.Contains("Thời gian: bắt đầu lúc 08 giờ 00 phút, ngày 08 tháng 9 năm 2017", minutes);
+        Assert.Contains("Đồng chí Đoàn Văn Mật (Chi bộ thôn Nội Ninh)", minutes);
+        Assert.Contains("THƯ KÝ", minutes);
+        Assert.Contains("CHỦ TRÌ", minutes);
+
+        var notice = texts["conclusions"];
+        Assert.Contains("THÔNG BÁO", notice);
+        Assert.Contains("Bắc Giang, ngày 14 tháng 9 năm 2017", notice);
+        Assert.Contains("PHÂN CÔNG THỰC HIỆN", notice);
+        Assert.Contains("T/M BAN THƯỜNG VỤ", notice);
+        Assert.Contains("Nơi nhận:", notice);
+
+        var summary = texts["items-summary"];
+        Assert.Contains("PHỤ LỤC", summary);
+        Assert.Contains("I. Vai trò lãnh đạo của cấp ủy", summary);
+        Assert.Contains("Tổng số: 16 ý kiến, kiến nghị.", summary);
+    }
+
+    /// <summary>
+    /// The documents converted to PDF by one headless LibreOffice run, in a folder of their own that
+    /// is removed afterwards, and each PDF's text by name (see <see cref="PdfTextAsync"/>).
+    /// </summary>
+    internal static async Task<Dictionary<string, string>> PdfTextsAsync(IReadOnlyDictionary<string, byte[]> docxByName)
+    {
         var folder = Directory.CreateTempSubdirectory("doithoai-docs-");
         try
         {
-            var office = await app.ApiClientAsync("vanphong");
-            var sessionId = await app.SeedSessionIdAsync();
-            string[] names = ["minutes", "conclusions", "items-summary"];
-            foreach (var name in names)
-            {
-                var doc = await Docx.GetAsync(office, $"/api/v1/sessions/{sessionId}/documents/{name}.docx");
-                await File.WriteAllBytesAsync(Path.Combine(folder.FullName, name + ".docx"), doc.Bytes);
-            }
-
+            foreach (var (name, bytes) in docxByName)
+                await File.WriteAllBytesAsync(Path.Combine(folder.FullName, name + ".docx"), bytes);
             // A profile of its own, so the run neither meets a LibreOffice already open nor leaves settings behind.
             var profile = new Uri(Path.Combine(folder.FullName, "profile")).AbsoluteUri;
             await RunAsync("libreoffice", ["--headless", "--norestore", $"-env:UserInstallation={profile}", "--convert-to", "pdf",
-                "--outdir", folder.FullName, .. names.Select(n => Path.Combine(folder.FullName, n + ".docx"))]);
-
-            var minutes = await PdfTextAsync(folder, "minutes");
-            Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", minutes);
-            Assert.Contains("TỈNH ỦY BẮC GIANG", minutes);
-            Assert.Contains("Việt Yên, ngày 08 tháng 9 năm 2017", minutes);
-            Assert.Contains("BIÊN BẢN", minutes);
-            Assert.Contains("Thời gian: bắt đầu lúc 08 giờ 00 phút, ngày 08 tháng 9 năm 2017", minutes);
-            Assert.Contains("Đồng chí Đoàn Văn Mật (Chi bộ thôn Nội Ninh)", minutes);
-            Assert.Contains("THƯ KÝ", minutes);
-            Assert.Contains("CHỦ TRÌ", minutes);
-
-            var notice = await PdfTextAsync(folder, "conclusions");
-            Assert.Contains("THÔNG BÁO", notice);
-            Assert.Contains("Bắc Giang, ngày 14 tháng 9 năm 2017", notice);
-            Assert.Contains("PHÂN CÔNG THỰC HIỆN", notice);
-            Assert.Contains("T/M BAN THƯỜNG VỤ", notice);
-            Assert.Contains("Nơi nhận:", notice);
-
-            var summary = await PdfTextAsync(folder, "items-summary");
-            Assert.Contains("PHỤ LỤC", summary);
-            Assert.Contains("I. Vai trò lãnh đạo của cấp ủy", summary);
-            Assert.Contains("Tổng số: 16 ý kiến, kiến nghị.", summary);
+                "--outdir", folder.FullName, .. docxByName.Keys.Select(n => Path.Combine(folder.FullName, n + ".docx"))]);
+            var texts = new Dictionary<string, string>();
+            foreach (var name in docxByName.Keys) texts[name] = await PdfTextAsync(folder, name);
+            return texts;
         }
         finally
         {
@@ -60,7 +70,7 @@ public sealed class LibreOfficeTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     /// <summary>The PDF's text in NFC with runs of white space made one space (lines break where the page does).</summary>
-    internal static async Task<string> PdfTextAsync(DirectoryInfo folder, string name)
+    private static async Task<string> PdfTextAsync(DirectoryInfo folder, string name)
     {
         var pdf = Path.Combine(folder.FullName, name + ".pdf");
         Assert.True(File.Exists(pdf), $"LibreOffice made no {name}.pdf");
@@ -68,7 +78,7 @@ public sealed class LibreOfficeTests(AppFactory app) : IClassFixture<AppFactory>
         return Regex.Replace(text.Normalize(NormalizationForm.FormC), @"\s+", " ");
     }
 
-    internal static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
+    private static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
