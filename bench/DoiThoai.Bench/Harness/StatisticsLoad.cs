@@ -106,7 +106,7 @@ internal static class StatisticsLoad
         var cache = Cache;
         // One directory for the whole run, as the app keeps one per node (it holds the tree between requests).
         var directory = Directory ??= new OrgDirectory(services.GetRequiredService<IServiceScopeFactory>());
-        return new Statistics(db, new UserScope(new HttpContextAccessor(), db, directory), directory, new WorkingCalendar(db, cache), TimeProvider.System);
+        return new Statistics(db, new UserScope(new HttpContextAccessor(), db, directory), directory, new WorkingCalendar(db, cache), TimeProvider.System, services.GetRequiredService<IServiceScopeFactory>());
     }
 
     private static readonly MemoryCache Cache = new(new MemoryCacheOptions());

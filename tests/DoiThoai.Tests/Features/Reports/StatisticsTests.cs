@@ -194,6 +194,36 @@ public sealed class StatisticsTests(StatisticsTests.Data data) : IClassFixture<S
             successor["byLeadUnit"]!.AsArray().Sum(r => Figure(r!["figures"], "received")));
     }
 
+    /// <summary>
+    /// Twelve years are read in two halves at once on SQLite (ADR 0015) and in one pass on PostgreSQL:
+    /// either way every figure, topic and unit row equals the sum of the twelve single years.
+    /// </summary>
+    [Fact]
+    public async Task A_long_period_counts_what_its_years_count()
+    {
+        var province = await app.UnitIdAsync("Tỉnh ủy Bắc Ninh");
+        var whole = await StatsAsync("vanphong", $"unitId={province}&includeSubUnits=true&preset=custom&from=2016-01-01&to=2027-12-31");
+        var years = new List<JsonNode>();
+        for (var year = 2016; year <= 2027; year++)
+            years.Add(await StatsAsync("vanphong", $"unitId={province}&includeSubUnits=true&preset=year&year={year}"));
+
+        var names = whole["totals"]!.AsObject().Where(p => p.Value is JsonValue v && v.TryGetValue<int>(out _)).Select(p => p.Key).ToList();
+        Assert.Contains("overdue", names);
+        foreach (var name in names)
+            Assert.Equal(years.Sum(y => Figure(y["totals"], name)), Figure(whole["totals"], name));
+        // Items from 2017 and from 2027, on both sides of the middle of the period.
+        Assert.True(Figure(years[1]["totals"], "received") > 0 && Figure(years[11]["totals"], "received") > 0);
+        foreach (var table in new[] { "byTopic", "byLeadUnit", "byOriginUnit" })
+            foreach (var row in whole[table]!.AsArray())
+            {
+                var name = row!["name"]!.GetValue<string>();
+                Assert.Equal(
+                    years.Sum(y => y[table]!.AsArray().Where(r => r!["name"]!.GetValue<string>() == name).Sum(r => Figure(r!["figures"], "received"))),
+                    Figure(row["figures"], "received"));
+            }
+        Assert.Equal(144, whole["byMonth"]!.AsArray().Count);
+    }
+
     [Fact]
     public async Task The_page_shows_the_tables_and_charts_without_script()
     {
