@@ -43,10 +43,14 @@ public static class PeriodicReportDocument
         foreach (var (title, first, rows) in StatisticsWorkbook.Tables(r))
         {
             doc.Heading($"{Roman(++section)}. {Upper(title)}");
-            var table = rows.Select(x => (IReadOnlyList<string>)[x.Name, .. StatisticsWorkbook.Values(x.Figures).Select((v, i) =>
-                i == StatisticsWorkbook.FigureHeadings.Length - 1 ? Percent(v) : Number((int)(v ?? 0)))]).ToList();
+            var table = rows.Select(x => (IReadOnlyList<string>)[x.Name, .. StatisticsWorkbook.Values(x.Figures).Select((v, i) => i switch
+            {
+                StatisticsWorkbook.OnTimePercentColumn => Percent(v),
+                StatisticsWorkbook.AverageDaysColumn => v is { } days ? days.ToString("N1", Culture) : "–",
+                _ => Number((int)(v ?? 0)),
+            })]).ToList();
             if (table.Count == 0) table.Add(["Không có số liệu."]);
-            doc.Table([(first, 16), .. StatisticsWorkbook.FigureHeadings.Select(h => (h, 7))], table);
+            doc.Table([(first, 16), .. StatisticsWorkbook.FigureHeadings.Select(h => (h == StatisticsWorkbook.AverageDaysHeading ? "TB ngày làm việc để trả lời" : h, 7))], table);
         }
 
         doc.Foot(["Như trên,", "Lưu Văn phòng."], null, new Signature(["T/M Ban Thường vụ"], null));

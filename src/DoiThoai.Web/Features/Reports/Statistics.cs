@@ -66,11 +66,15 @@ public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory di
         IQueryable<StatisticsColumns> Rows(AppDbContext context, DateTime from, DateTime to) => Items(context, from, to).Select(i => new StatisticsColumns(
             i.RaisedAtUtc, i.TopicId, i.CurrentLeadUnitId, i.OnBehalfOfUnitId ?? i.Session!.ParticipantUnitId,
             i.Status, i.Outcome, i.ApprovedAtUtc ?? i.AnsweredAtUtc, i.CurrentDueOn));
-        var tally = new StatisticsTally(today);
+        // Working days from raising to answering, as W(answer day) − W(raise day) with W counted from a
+        // fixed day: one table of W over the days an item can be raised or answered on.
+        var working = await calendar.CurrentAsync(ct);
+        var numbers = new WorkingDayNumbers(working, period.From.AddDays(-1), (today > period.To ? today : period.To).AddDays(1));
+        var tally = new StatisticsTally(today, numbers);
         if (toUtc - fromUtc > TimeSpan.FromDays(2 * 366) && db.Database.IsSqlite())
         {
             var middle = fromUtc + (toUtc - fromUtc) / 2;
-            var secondHalf = new StatisticsTally(today);
+            var secondHalf = new StatisticsTally(today, numbers);
             await using var other = scopes.CreateAsyncScope();
             var otherDb = other.ServiceProvider.GetRequiredService<AppDbContext>();
             await Task.WhenAll(
@@ -88,13 +92,6 @@ public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory di
         var byOrigin = Keyed(tally.Origins, tally.NoOrigin);
 
         var totals = StatisticsFigures.Sum(byDay.Select(d => d.Figures));
-        var working = await calendar.CurrentAsync(ct);
-        // Working days from raising to answering, summed as W(answer day) − W(raise day) against a
-        // fixed day: the day-grouped counts are enough, no item-level rows are read.
-        var anchor = period.From.AddDays(-1);
-        double? averageDays = totals.Answered == 0 ? null : Math.Round(
-            ((double)tally.AnsweredDays.Sum(d => (long)d.Value * working.WorkingDaysBetween(anchor, d.Key))
-             - byDay.Sum(d => (long)d.Figures.Answered * working.WorkingDaysBetween(anchor, d.Key))) / totals.Answered, 1);
 
         var topics = await db.Topics.AsNoTracking().Select(t => new { t.Id, t.Name, t.SortOrder }).ToListAsync(ct);
         var topicRows = byTopic
@@ -117,7 +114,7 @@ public sealed class Statistics(AppDbContext db, UserScope scope, OrgDirectory di
             months.Add(new StatisticsMonth(m.Year, m.Month, StatisticsFigures.Sum(byMonth[(m.Year, m.Month)])));
 
         return new StatisticsReport(unit, query.IncludeSubUnits, query.Grouping, period.From, period.To, period.Label, nowUtc,
-            totals, averageDays, topicRows, UnitRows(byLead, NoUnit), UnitRows(byOrigin, NoUnit), months);
+            totals, totals.AverageWorkingDaysToAnswer, topicRows, UnitRows(byLead, NoUnit), UnitRows(byOrigin, NoUnit), months);
     }
 
     public const string NotClassified = "Chưa phân loại lĩnh vực";
@@ -180,10 +177,9 @@ internal sealed record StatisticsColumns(DateTime RaisedAtUtc, int? TopicId, int
     ItemStatus Status, AnswerOutcome? Outcome, DateTime? AnsweredAtUtc, DateOnly? CurrentDueOn);
 
 /// <summary>The counts of one pass: per Vietnam day raised, topic, lead unit and originating unit, and the answers per day answered.</summary>
-internal sealed class StatisticsTally(DateOnly today)
+internal sealed class StatisticsTally(DateOnly today, WorkingDayNumbers working)
 {
     public Dictionary<DateOnly, FiguresCounter> Days { get; } = [];
-    public Dictionary<DateOnly, int> AnsweredDays { get; } = [];
     public Dictionary<int, FiguresCounter> Topics { get; } = [];
     public Dictionary<int, FiguresCounter> Leads { get; } = [];
     public Dictionary<int, FiguresCounter> Origins { get; } = [];
@@ -193,19 +189,18 @@ internal sealed class StatisticsTally(DateOnly today)
     public void Add(in StatisticsSource row)
     {
         var figures = row.Figures(today);
-        Counter(Days, row.RaisedDay).Add(figures);
-        (row.TopicId is { } topicId ? Counter(Topics, topicId) : NoTopic).Add(figures);
-        if (row.LeadUnitId is { } leadId) Counter(Leads, leadId).Add(figures);
-        (row.OriginUnitId is { } originId ? Counter(Origins, originId) : NoOrigin).Add(figures);
-        if ((figures & FigureBits.Answered) != 0 && row.AnsweredDay is { } answeredDay)
-            AnsweredDays[answeredDay] = AnsweredDays.GetValueOrDefault(answeredDay) + 1;
+        var days = (figures & FigureBits.Answered) != 0 && row.AnsweredDay is { } answeredDay
+            ? working.Of(answeredDay) - working.Of(row.RaisedDay) : 0;
+        Counter(Days, row.RaisedDay).Add(figures, days);
+        (row.TopicId is { } topicId ? Counter(Topics, topicId) : NoTopic).Add(figures, days);
+        if (row.LeadUnitId is { } leadId) Counter(Leads, leadId).Add(figures, days);
+        (row.OriginUnitId is { } originId ? Counter(Origins, originId) : NoOrigin).Add(figures, days);
     }
 
     /// <summary>Adds the counts of another part of the same period.</summary>
     public void Add(StatisticsTally other)
     {
         foreach (var (day, counter) in other.Days) Counter(Days, day).Add(counter);
-        foreach (var (day, count) in other.AnsweredDays) AnsweredDays[day] = AnsweredDays.GetValueOrDefault(day) + count;
         foreach (var (id, counter) in other.Topics) Counter(Topics, id).Add(counter);
         foreach (var (id, counter) in other.Leads) Counter(Leads, id).Add(counter);
         foreach (var (id, counter) in other.Origins) Counter(Origins, id).Add(counter);
@@ -220,22 +215,53 @@ internal sealed class StatisticsTally(DateOnly today)
     }
 }
 
+/// <summary>
+/// The number of working days from a fixed day to each day of a span, counted once: W(b) − W(a) is then
+/// the working days from a to b (<see cref="WorkingDayCalendar.WorkingDaysBetween"/>) for a million items
+/// at the cost of two array reads. Days outside the span (data older than the period) ask the calendar.
+/// </summary>
+internal sealed class WorkingDayNumbers
+{
+    private readonly WorkingDayCalendar calendar;
+    private readonly DateOnly anchor;
+    private readonly int[] numbers;
+
+    public WorkingDayNumbers(WorkingDayCalendar calendar, DateOnly anchor, DateOnly end)
+    {
+        this.calendar = calendar;
+        this.anchor = anchor;
+        numbers = new int[Math.Max(1, end.DayNumber - anchor.DayNumber + 1)];
+        for (var i = 1; i < numbers.Length; i++)
+            numbers[i] = numbers[i - 1] + (calendar.IsWorkingDay(anchor.AddDays(i)) ? 1 : 0);
+    }
+
+    public int Of(DateOnly day)
+    {
+        var i = day.DayNumber - anchor.DayNumber;
+        return (uint)i < (uint)numbers.Length ? numbers[i] : calendar.WorkingDaysBetween(anchor, day);
+    }
+}
+
 /// <summary>Running totals of the figures of one day, topic or unit.</summary>
 internal sealed class FiguresCounter
 {
     private readonly int[] counts = new int[11];
+    private long workingDays;
 
     public int Received => counts[0];
 
-    public void Add(FigureBits bits)
+    /// <summary>Adds one item's figures and, when it is answered, the working days it took.</summary>
+    public void Add(FigureBits bits, int answerWorkingDays)
     {
         for (int i = 0, b = (int)bits; b != 0; i++, b >>= 1) counts[i] += b & 1;
+        workingDays += answerWorkingDays;
     }
 
     public void Add(FiguresCounter other)
     {
         for (var i = 0; i < counts.Length; i++) counts[i] += other.counts[i];
+        workingDays += other.workingDays;
     }
 
-    public StatisticsFigures Figures => new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8], counts[9], counts[10]);
+    public StatisticsFigures Figures => new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8], counts[9], counts[10], workingDays);
 }

@@ -11,9 +11,17 @@ public enum UnitGrouping { Successor, Historical }
 public sealed record StatisticsFigures(
     int Received, int AnsweredAtSession, int Assigned, int Answered,
     int Resolved, int Explained, int Scheduled, int CannotResolveNow,
-    int AnsweredOnTime, int AnsweredLate, int Overdue)
+    int AnsweredOnTime, int AnsweredLate, int Overdue,
+    [property: System.Text.Json.Serialization.JsonIgnore] long AnswerWorkingDays)
 {
-    public static readonly StatisticsFigures Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static readonly StatisticsFigures Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// Working days from raising to answering, on average over the answered items (the day raised does not
+    /// count; see WorkingDayCalendar.WorkingDaysBetween); null when nothing was answered.
+    /// <see cref="AnswerWorkingDays"/> is their sum, which adds up across rows.
+    /// </summary>
+    public double? AverageWorkingDaysToAnswer => Answered == 0 ? null : Math.Round((double)AnswerWorkingDays / Answered, 1);
 
     /// <summary>Assigned items whose deadline has come: answered (on time or late) or still open past it.</summary>
     public int Due => AnsweredOnTime + AnsweredLate + Overdue;
@@ -24,7 +32,7 @@ public sealed record StatisticsFigures(
     public StatisticsFigures Plus(StatisticsFigures o) => new(
         Received + o.Received, AnsweredAtSession + o.AnsweredAtSession, Assigned + o.Assigned, Answered + o.Answered,
         Resolved + o.Resolved, Explained + o.Explained, Scheduled + o.Scheduled, CannotResolveNow + o.CannotResolveNow,
-        AnsweredOnTime + o.AnsweredOnTime, AnsweredLate + o.AnsweredLate, Overdue + o.Overdue);
+        AnsweredOnTime + o.AnsweredOnTime, AnsweredLate + o.AnsweredLate, Overdue + o.Overdue, AnswerWorkingDays + o.AnswerWorkingDays);
 
     public static StatisticsFigures Sum(IEnumerable<StatisticsFigures> rows) => rows.Aggregate(Zero, (a, b) => a.Plus(b));
 }

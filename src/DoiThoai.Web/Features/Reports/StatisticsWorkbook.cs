@@ -18,12 +18,18 @@ public static class StatisticsWorkbook
     [
         "Tiếp nhận", "Trả lời tại hội nghị", "Giao xử lý", "Đã trả lời", "Đã giải quyết", "Giải trình", "Có lộ trình",
         "Chưa thể giải quyết", "Trả lời đúng hạn", "Trả lời quá hạn", "Quá hạn chưa trả lời", "Tỷ lệ đúng hạn (%)",
+        AverageDaysHeading,
     ];
+
+    public const string AverageDaysHeading = "Thời gian trả lời trung bình (ngày làm việc)";
+
+    /// <summary>The positions in <see cref="Values"/> of the two figures that are not counts.</summary>
+    public const int OnTimePercentColumn = 11, AverageDaysColumn = 12;
 
     public static IReadOnlyList<double?> Values(StatisticsFigures f) =>
     [
         f.Received, f.AnsweredAtSession, f.Assigned, f.Answered, f.Resolved, f.Explained, f.Scheduled,
-        f.CannotResolveNow, f.AnsweredOnTime, f.AnsweredLate, f.Overdue, f.OnTimePercent,
+        f.CannotResolveNow, f.AnsweredOnTime, f.AnsweredLate, f.Overdue, f.OnTimePercent, f.AverageWorkingDaysToAnswer,
     ];
 
     /// <summary>The tables of a report with their titles and first-column headings, shared with the .docx report.</summary>
@@ -55,7 +61,6 @@ public static class StatisticsWorkbook
                 new object?[] { },
             };
             summary.AddRange(FigureHeadings.Zip(Values(report.Totals), (h, v) => (IReadOnlyList<object?>)new object?[] { h, v }));
-            summary.Add(["Thời gian trả lời trung bình (ngày làm việc)", report.AverageWorkingDaysToAnswer]);
             AddSheet(workbook, sheets, "Tổng hợp", summary);
 
             foreach (var (title, first, rows) in Tables(report))
