@@ -65,11 +65,30 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
+                connectionString = WithAutoPrepare(connectionString);
                 builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges));
                 break;
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string says otherwise: a statement run twice
+    /// on a physical connection is prepared there, and PostgreSQL stops planning it on every request. The
+    /// app's queries are few and their SQL texts stable (lists go as one array parameter), and planning
+    /// was most of a short query's time (the search page's items: 0.8–1.6 ms of 2 ms). Prepared
+    /// statements survive the connection going back to the pool (Npgsql then resets without DISCARD ALL).
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (npgsql.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            npgsql.MaxAutoPrepare = 100;
+            npgsql.AutoPrepareMinUsages = 2;
+        }
+        return npgsql.ConnectionString;
     }
 
     /// <summary>Brings the schema up to date, ensures the roles, holidays and deadline rules and, when Demo:Seed is on, loads the demo data once.</summary>

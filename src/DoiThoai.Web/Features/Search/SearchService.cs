@@ -119,7 +119,7 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         var itemIds = found.Where(f => f.Kind != Kinds.Conclusion).Select(f => f.Id).Distinct().ToList();
         var conclusionIds = found.Where(f => f.Kind == Kinds.Conclusion).Select(f => f.Id).ToList();
 
-        var items = itemIds.Count == 0 ? [] : await (await scope.ItemsAsync()).AsNoTracking().Where(i => EF.Constant(itemIds).Contains(i.Id)) // a page of ids as constants: see SimilarItems
+        var items = itemIds.Count == 0 ? [] : await (await scope.ItemsAsync()).AsNoTracking().WhereIdIn(itemIds, db)
             .Select(i => new
             {
                 i.Id, i.SessionId, i.Number, i.Status, i.Text, i.Answer, i.AnsweredBy, i.RaisedByPersonId, i.Session!.HostUnitId,
