@@ -78,7 +78,7 @@ public static class DatabaseSetup
     /// on a physical connection is prepared there, and PostgreSQL stops planning it on every request. The
     /// app's queries are few and their SQL texts stable (lists go as one array parameter), and planning
     /// was most of a short query's time (the search page's items: 0.8–1.6 ms of 2 ms). Prepared
-    /// statements survive the connection going back to the pool (Npgsql then resets without DISCARD ALL).
+    /// statements survive the connection going back to the pool (Npgsql's reset then spares them; ADR 0022).
     /// </summary>
     internal static string WithAutoPrepare(string connectionString)
     {
