@@ -14,9 +14,10 @@ namespace DoiThoai.Web.Features.Items.Import;
 /// <summary>
 /// /Sessions/{id}/Import: a list of items collected on paper, typed into a sheet (.xlsx or CSV),
 /// uploaded, shown back row by row with every problem and its row number, and imported only when
-/// confirmed and only if no row has a problem. The uploaded file waits under the data folder
-/// (imports/, per user) between the preview and the confirmation; the import runs as a job whose
-/// progress has its own page. Only the office and leaders of the hosting committee import.
+/// confirmed and only if no row has a problem. The uploaded file waits in the shared files folder
+/// (imports/, per user) between the preview and the confirmation, so the two steps may land on
+/// different nodes; the import runs as a job recorded in the database, whose progress has its own
+/// page. Only the office and leaders of the hosting committee import.
 /// </summary>
 [UploadLimits]
 public sealed class ImportItemsModel(
@@ -83,7 +84,9 @@ public sealed class ImportItemsModel(
         {
             await CheckAsync();
             if (!Preview!.IsValid) return Page();
-            var job = jobs.Start(id, [.. Preview.ToImportRows(id)], await scope.ActorAsync());
+            // The job takes the upload's token as its id: a second confirmation of the same file,
+            // on this node or another, finds that job instead of importing the rows again.
+            var job = await jobs.StartAsync(db, TokenId(), id, [.. Preview.ToImportRows(id)], await scope.ActorAsync(), HttpContext.RequestAborted);
             System.IO.File.Delete(KeptFile());
             return Redirect($"/Sessions/{id}/Import/{job.Id:N}");
         });
@@ -133,6 +136,16 @@ public sealed class ImportItemsModel(
         return Path.Combine(Folder, name);
     }
 
+    private Guid TokenId() => Guid.ParseExact(Path.GetFileNameWithoutExtension(Path.GetFileName(KeptFile())), "N");
+
+    /// <summary>
+    /// imports/ under the shared files folder (Storage:FilesPath, ADR 0020), so the node that takes
+    /// the confirmation reads what another node received.
+    /// </summary>
+    private string Root => Path.Combine(Data.DatabaseSetup.FilesPath(config, env), ImportsFolder);
+
+    public const string ImportsFolder = "imports";
+
     /// <summary>imports/{hash of the user id}: one user never confirms another's upload.</summary>
     private string Folder
     {
@@ -140,15 +153,18 @@ public sealed class ImportItemsModel(
         {
             var user = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user)))[..24];
-            return Path.Combine(Data.DatabaseSetup.DataPath(config, env), "imports", hash);
+            return Path.Combine(Root, hash);
         }
     }
 
-    /// <summary>Uploads never confirmed are removed after a day.</summary>
+    /// <summary>Uploads never confirmed are removed after a day, whoever left them (the file times are the file system's, not the app clock's).</summary>
     private void RemoveOldFiles()
     {
-        if (!Directory.Exists(Folder)) return;
-        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
-            file.Delete();
+        if (!Directory.Exists(Root)) return;
+        foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        {
+            // Another node may be removing the same file at the same moment.
+            try { file.Delete(); } catch (IOException) { }
+        }
     }
 }
