@@ -86,8 +86,9 @@ public sealed class ImportItemsModel(
             if (!Preview!.IsValid) return Page();
             // The job takes the upload's token as its id: a second confirmation of the same file,
             // on this node or another, finds that job instead of importing the rows again.
-            var job = await jobs.StartAsync(db, TokenId(), id, [.. Preview.ToImportRows(id)], await scope.ActorAsync(), HttpContext.RequestAborted);
-            System.IO.File.Delete(KeptFile());
+            var (path, tokenId) = KeptFile();
+            var job = await jobs.StartAsync(db, tokenId, id, [.. Preview.ToImportRows(id)], await scope.ActorAsync(), HttpContext.RequestAborted);
+            System.IO.File.Delete(path);
             return Redirect($"/Sessions/{id}/Import/{job.Id:N}");
         });
     });
@@ -104,8 +105,16 @@ public sealed class ImportItemsModel(
     {
         if (!AcceptsItems) throw new DomainValidationException("upload", "Hội nghị ở trạng thái này không nhận thêm ý kiến.");
         List<SheetRow> rows;
-        await using (var file = System.IO.File.OpenRead(KeptFile()))
+        try
+        {
+            // Missing when it was never ours, is over a day old, or was imported (perhaps by a confirmation on another node just now).
+            await using var file = System.IO.File.OpenRead(KeptFile().Path);
             rows = SheetReader.Read(file, Token!, ItemSheetImport.MaxRows, FileEncoding);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DomainValidationException("upload", UploadGone);
+        }
         Preview = await ItemSheetImport.CheckAsync(rows, Session, db, HttpContext.RequestAborted);
         if (!Preview.IsValid) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
@@ -125,18 +134,20 @@ public sealed class ImportItemsModel(
         }
     }
 
-    /// <summary>The kept file of this user; a token that is not one of ours is refused like a missing file.</summary>
-    private string KeptFile()
+    private const string UploadGone = "Tệp đã tải lên không còn; hãy tải tệp lên lại.";
+
+    /// <summary>
+    /// The kept file of this user and its token's id; a token that is not a bare file name of ours
+    /// (say, "../another folder/…") is refused like a missing file.
+    /// </summary>
+    private (string Path, Guid Id) KeptFile()
     {
         var name = Token ?? "";
-        var extension = Path.GetExtension(name);
-        if (!Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _) || extension is not (".xlsx" or ".csv")
-            || !System.IO.File.Exists(Path.Combine(Folder, name)))
-            throw new DomainValidationException("upload", "Tệp đã tải lên không còn; hãy tải tệp lên lại.");
-        return Path.Combine(Folder, name);
+        if (Path.GetFileName(name) != name || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out var id)
+            || Path.GetExtension(name) is not (".xlsx" or ".csv"))
+            throw new DomainValidationException("upload", UploadGone);
+        return (Path.Combine(Folder, name), id);
     }
-
-    private Guid TokenId() => Guid.ParseExact(Path.GetFileNameWithoutExtension(Path.GetFileName(KeptFile())), "N");
 
     /// <summary>
     /// imports/ under the shared files folder (Storage:FilesPath, ADR 0020), so the node that takes
