@@ -168,6 +168,29 @@ public sealed class ItemImportPageTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task A_job_failing_midway_saves_nothing_and_its_row_says_so_with_the_count_written_beside_the_transaction()
+    {
+        var office = await app.SignedInBrowserAsync("vanphong");
+        var sessionId = await app.HeldSessionAsync(await app.ApiClientAsync("vanphong"));
+        var jobs = app.Services.GetRequiredService<ImportJobs>();
+        var actor = new Actor(await UserIdAsync("vanphong"), "Văn phòng");
+        // 1,200 good rows, then one for a session that does not exist: it fails after two batches of 500 were written.
+        var rows = Enumerable.Range(1, 1_200).Select(k => Items.ItemImportTests.Row(sessionId, $"Ý kiến số {k} của danh sách hỏng"))
+            .Append(Items.ItemImportTests.Row(int.MaxValue, "Ý kiến lạc")).ToList();
+        var job = await app.WithDbAsync(db => jobs.StartAsync(db, Guid.NewGuid(), sessionId, rows, actor));
+        await jobs.WhenFinished(job.Id);
+
+        var row = await app.WithDbAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id));
+        Assert.Equal((ImportJobState.Failed, "Không tìm thấy hội nghị số 2147483647.", 0, 1_201), (row.State, row.Error, row.Imported, row.Total));
+        // PostgreSQL: each batch's count was committed on the job's own connection, outside the import's
+        // transaction, which rolled back. SQLite (its one writer was the import) kept the count in memory.
+        Assert.Equal(app.Provider == "Postgres" ? 1_000 : 0, row.RowsRead);
+        Assert.Equal(0, await ItemCountAsync(sessionId));
+        var page = await Html.ParseAsync(await office.GetAsync($"/Sessions/{sessionId}/Import/{job.Id:N}"));
+        Assert.Contains("Không tìm thấy hội nghị số 2147483647.", page.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Row_problems_are_listed_with_their_row_numbers_and_nothing_is_imported_while_one_remains()
     {
         var office = await app.SignedInBrowserAsync("vanphong");
