@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Search;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -197,8 +198,10 @@ public static class Backup
         foreach (var full in Directory.EnumerateFiles(dataPath, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(dataPath, full).Replace('\\', '/');
-            // The index is rebuilt; uploads/tmp holds files still being received, not yet anyone's.
-            if (relative.StartsWith(SearchIndex.FolderName + "/", StringComparison.Ordinal) || relative.StartsWith("uploads/tmp/", StringComparison.Ordinal)) continue;
+            // The index is rebuilt; uploads/tmp holds files still being received, not yet anyone's;
+            // imports/ holds sheets waiting for their confirmation, gone within a day.
+            if (relative.StartsWith(SearchIndex.FolderName + "/", StringComparison.Ordinal) || relative.StartsWith("uploads/tmp/", StringComparison.Ordinal)
+                || relative.StartsWith(ImportItemsModel.ImportsFolder + "/", StringComparison.Ordinal)) continue;
             if (relative.StartsWith("doithoai.db", StringComparison.Ordinal) || relative.EndsWith(".partial", StringComparison.Ordinal)) continue;
             yield return (full, relative);
         }

@@ -4,6 +4,7 @@ using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Organisation;
 using DoiThoai.Web.Features.PersonalData;
 using DoiThoai.Web.Features.Portal;
@@ -53,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<PortalDocument> PortalDocuments => Set<PortalDocument>();
     public DbSet<PersonalDataAction> PersonalDataActions => Set<PersonalDataAction>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

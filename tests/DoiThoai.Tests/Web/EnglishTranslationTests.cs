@@ -65,6 +65,9 @@ public sealed partial class EnglishTranslationTests
             yield return DoiThoai.Web.Features.Portal.ArticleLabels.OfAction(a);
         foreach (var s in Enum.GetValues<DoiThoai.Web.Features.FollowUp.FollowUpStatus>()) yield return DoiThoai.Web.Features.FollowUp.TaskLabels.Of(s);
         foreach (var a in DoiThoai.Web.Features.FollowUp.FollowUpTask.Actions.All) yield return DoiThoai.Web.Features.FollowUp.TaskLabels.OfAction(a);
+        // The import progress page shows a job's error through T[job.Error].
+        yield return DoiThoai.Web.Features.Items.Import.ImportJob.ServerStoppedError;
+        yield return DoiThoai.Web.Features.Items.Import.ImportJobs.SystemError;
     }
 
     private static Dictionary<string, string> Translations()

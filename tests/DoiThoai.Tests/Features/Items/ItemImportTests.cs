@@ -23,7 +23,7 @@ public sealed class ItemImportTests(AppFactory app) : IClassFixture<AppFactory>
         return (office, id);
     }
 
-    private static ImportRow Row(int sessionId, string text) => new(sessionId, new ItemDetails(
+    internal static ImportRow Row(int sessionId, string text) => new(sessionId, new ItemDetails(
         ItemKind.Opinion, RaisedStage.AtSession, null, "Đảng viên", null, null, Urgency.Normal, Confidentiality.Public, text));
 
     private async Task<int[]> ImportAsync(IEnumerable<ImportRow> rows, int itemsPerBatch = ItemImport.DefaultItemsPerBatch)

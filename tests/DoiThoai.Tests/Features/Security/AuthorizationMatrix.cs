@@ -152,7 +152,7 @@ public static partial class MatrixRoutes
             {
                 "id" when Starts(route, "/Items/Templates") => publicValues.GetValueOrDefault(name),
                 "id" when Starts(route, "/Admin/Users/") => publicValues.GetValueOrDefault("userId"),
-                // Import jobs live in the memory of the node that runs them: one nobody started.
+                // An import job nobody started (a job is shown only to its starter: ItemImportPageTests, ItemImportTwoNodeTests).
                 "job" => "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
                 "id" when Starts(route, "/api/v1/items", "/Items/") => objects.RestrictedItemId.ToString(),
                 "id" when Starts(route, "/api/v1/sessions", "/Sessions/", "/Portal/Sessions/") => objects.SessionId.ToString(),
@@ -242,7 +242,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture app) : I
             {
                 // Only editors turn sessions into articles, and the other province has none.
                 if (route.StartsWith("/Portal/Admin/FromSession", StringComparison.Ordinal) && objects == foreign) continue;
-                // No import job exists to show (the refusal below still covers the route).
+                // The made-up import job exists for no one (the refusal below still covers the route).
                 if (route.Contains("{job", StringComparison.Ordinal)) continue;
                 var reader = route.StartsWith("/Portal/Admin/FromSession", StringComparison.Ordinal) ? "bientap" : owner;
                 var url = MatrixRoutes.Fill(route, objects, values)!;

@@ -18,7 +18,7 @@ public sealed class ItemImportPageTests(AppFactory app) : IClassFixture<AppFacto
 {
     private static readonly string[] Header = ["Người nêu", "Nội dung", "Đơn vị", "Lĩnh vực", "Loại", "Mức độ mật"];
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, int sessionId, byte[] bytes, string fileName, string encoding = "Utf8")
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, int sessionId, byte[] bytes, string fileName, string encoding = "Utf8")
     {
         var page = await Html.GetDocumentAsync(browser, $"/Sessions/{sessionId}/Import");
         var token = page.QuerySelector("form.import-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -31,7 +31,7 @@ public sealed class ItemImportPageTests(AppFactory app) : IClassFixture<AppFacto
         return await browser.PostAsync($"/Sessions/{sessionId}/Import", content);
     }
 
-    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient browser, IHtmlDocument preview)
+    internal static async Task<HttpResponseMessage> ConfirmAsync(HttpClient browser, IHtmlDocument preview)
     {
         var form = FormFields.From((IHtmlFormElement)preview.QuerySelector("form[action*='handler=Confirm']")!);
         return await browser.PostAsync(form.Action, form.With());
@@ -86,8 +86,7 @@ public sealed class ItemImportPageTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var progressUrl = confirmed.Headers.Location!.OriginalString;
         Assert.StartsWith($"/Sessions/{sessionId}/Import/", progressUrl);
-        var job = app.Services.GetRequiredService<ImportJobs>().Find(Guid.Parse(progressUrl.Split('/')[^1]), await UserIdAsync("vanphong"))!;
-        await job.Completion;
+        await app.Services.GetRequiredService<ImportJobs>().WhenFinished(JobId(progressUrl));
 
         var progress = await office.GetAsync(progressUrl);
         Assert.False(progress.Headers.Contains("Refresh"), "a finished job does not reload itself");
@@ -112,7 +111,84 @@ public sealed class ItemImportPageTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(2, await ItemCountAsync(sessionId));
     }
 
+    /// <summary>The job's id at the end of its progress page's address.</summary>
+    internal static Guid JobId(string progressUrl) => Guid.Parse(progressUrl.Split('/')[^1]);
+
     private Task<string> UserIdAsync(string userName) => app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    [Fact]
+    public async Task A_job_whose_node_died_shows_as_failed_another_nodes_job_shows_its_row_and_old_jobs_are_removed()
+    {
+        var office = await app.SignedInBrowserAsync("vanphong");
+        var sessionId = await app.HeldSessionAsync(await app.ApiClientAsync("vanphong"));
+        var actor = new Actor(await UserIdAsync("vanphong"), "Văn phòng");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        // A node died mid-import ten minutes ago (its transaction rolled back): the row still says running.
+        var dead = ImportJob.Start(Guid.NewGuid(), sessionId, actor, 1_000, now.AddMinutes(-10));
+        // Another node imports now: it wrote its count and heartbeat a few seconds ago.
+        var elsewhere = ImportJob.Start(Guid.NewGuid(), sessionId, actor, 1_000, now.AddSeconds(-5));
+        // Finished seven hours ago.
+        var old = ImportJob.Start(Guid.NewGuid(), sessionId, actor, 1, now.AddHours(-7));
+        await app.WithDbAsync(async db =>
+        {
+            db.ImportJobs.AddRange(dead, elsewhere, old);
+            await db.SaveChangesAsync();
+            await db.ImportJobs.Where(j => j.Id == elsewhere.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.RowsRead, 500));
+            return await db.ImportJobs.Where(j => j.Id == old.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.State, ImportJobState.Done));
+        });
+
+        var failed = await office.GetAsync($"/Sessions/{sessionId}/Import/{dead.Id:N}");
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        Assert.False(failed.Headers.Contains("Refresh"), "a dead job is over: the page does not reload itself");
+        var failedPage = await Html.ParseAsync(failed);
+        var alert = failedPage.QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("không ý kiến nào được lưu", alert);
+        Assert.Contains("Máy chủ đã dừng hoặc khởi động lại trong khi nhập", alert);
+        Assert.Null(failedPage.QuerySelector("progress"));
+        Assert.NotNull(failedPage.QuerySelector($"a[href='/Sessions/{sessionId}/Import']"));
+
+        var running = await office.GetAsync($"/Sessions/{sessionId}/Import/{elsewhere.Id:N}");
+        Assert.Equal("2", running.Headers.GetValues("Refresh").Single());
+        var runningPage = await Html.ParseAsync(running);
+        Assert.Contains("Đang nhập: 500 / 1.000 ý kiến.", runningPage.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("500", runningPage.QuerySelector("progress")!.GetAttribute("value"));
+
+        // Someone else's job, or the job under another session's address, does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInBrowserAsync("lanhdao")).GetAsync($"/Sessions/{sessionId}/Import/{dead.Id:N}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/Sessions/{sessionId + 1}/Import/{dead.Id:N}")).StatusCode);
+        Assert.Equal(0, await ItemCountAsync(sessionId));
+
+        // Starting an import removes the jobs over six hours old, and only those.
+        var preview = await Html.ParseAsync(await UploadAsync(office, sessionId, Csv(Header, ["A", Unique("Ý kiến sau khi dọn việc cũ"), "", "", "", ""]), "moi.csv"));
+        var confirmed = (await ConfirmAsync(office, preview)).Headers.Location!.OriginalString;
+        await app.Services.GetRequiredService<ImportJobs>().WhenFinished(JobId(confirmed));
+        var left = await app.WithDbAsync(db => db.ImportJobs.Where(j => j.SessionId == sessionId).Select(j => j.Id).ToListAsync());
+        Assert.Equal(new[] { dead.Id, elsewhere.Id, JobId(confirmed) }.Order(), left.Order());
+        Assert.Equal(1, await ItemCountAsync(sessionId));
+    }
+
+    [Fact]
+    public async Task A_job_failing_midway_saves_nothing_and_its_row_says_so_with_the_count_written_beside_the_transaction()
+    {
+        var office = await app.SignedInBrowserAsync("vanphong");
+        var sessionId = await app.HeldSessionAsync(await app.ApiClientAsync("vanphong"));
+        var jobs = app.Services.GetRequiredService<ImportJobs>();
+        var actor = new Actor(await UserIdAsync("vanphong"), "Văn phòng");
+        // 1,200 good rows, then one for a session that does not exist: it fails after two batches of 500 were written.
+        var rows = Enumerable.Range(1, 1_200).Select(k => Items.ItemImportTests.Row(sessionId, $"Ý kiến số {k} của danh sách hỏng"))
+            .Append(Items.ItemImportTests.Row(int.MaxValue, "Ý kiến lạc")).ToList();
+        var job = await app.WithDbAsync(db => jobs.StartAsync(db, Guid.NewGuid(), sessionId, rows, actor));
+        await jobs.WhenFinished(job.Id);
+
+        var row = await app.WithDbAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id));
+        Assert.Equal((ImportJobState.Failed, "Không tìm thấy hội nghị số 2147483647.", 0, 1_201), (row.State, row.Error, row.Imported, row.Total));
+        // PostgreSQL: each batch's count was committed on the job's own connection, outside the import's
+        // transaction, which rolled back. SQLite (its one writer was the import) kept the count in memory.
+        Assert.Equal(app.Provider == "Postgres" ? 1_000 : 0, row.RowsRead);
+        Assert.Equal(0, await ItemCountAsync(sessionId));
+        var page = await Html.ParseAsync(await office.GetAsync($"/Sessions/{sessionId}/Import/{job.Id:N}"));
+        Assert.Contains("Không tìm thấy hội nghị số 2147483647.", page.QuerySelector("[role=alert]")!.TextContent);
+    }
 
     [Fact]
     public async Task Row_problems_are_listed_with_their_row_numbers_and_nothing_is_imported_while_one_remains()
@@ -183,8 +259,7 @@ public sealed class ItemImportPageTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("Đảng viên", preview.QuerySelector(".import-preview tbody tr")!.TextContent);
         Assert.Contains("Ý kiến về đất", preview.QuerySelector(".import-preview tbody tr")!.TextContent);
         var confirmed = await ConfirmAsync(office, preview);
-        var job = app.Services.GetRequiredService<ImportJobs>().Find(Guid.Parse(confirmed.Headers.Location!.OriginalString.Split('/')[^1]), await UserIdAsync("vanphong"))!;
-        await job.Completion;
+        await app.Services.GetRequiredService<ImportJobs>().WhenFinished(JobId(confirmed.Headers.Location!.OriginalString));
         Assert.Equal("Ý kiến về đất", await app.WithDbAsync(db => db.Items.Where(i => i.SessionId == sessionId).Select(i => i.Text).SingleAsync()));
     }
 

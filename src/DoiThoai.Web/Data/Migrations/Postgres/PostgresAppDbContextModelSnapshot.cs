@@ -561,6 +561,60 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Items.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeartbeatAtUtc");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("ImportJobs", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>
                 {
                     b.Property<int>("Id")
@@ -1920,6 +1974,17 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.Items.Import.ImportJob", b =>
+                {
+                    b.HasOne("DoiThoai.Web.Features.Sessions.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>

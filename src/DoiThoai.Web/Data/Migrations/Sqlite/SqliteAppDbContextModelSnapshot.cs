@@ -536,6 +536,60 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Items.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeartbeatAtUtc");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("ImportJobs", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>
                 {
                     b.Property<int>("Id")
@@ -1851,6 +1905,17 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.Items.Import.ImportJob", b =>
+                {
+                    b.HasOne("DoiThoai.Web.Features.Sessions.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Items.Item", b =>

@@ -8,6 +8,14 @@ namespace DoiThoai.Web.Features.Items.Import;
 public sealed record ImportRow(int SessionId, ItemDetails Details, DateTime? RaisedAtUtc = null);
 
 /// <summary>
+/// What a caller of <see cref="ItemImport"/> does along the way: <paramref name="BatchWritten"/> after
+/// each batch with the rows written so far (the transaction still open), and
+/// <paramref name="BeforeCommit"/> with the new ids as the last step inside the transaction, on the
+/// import's own DbContext, so what it writes commits with the items or not at all.
+/// </summary>
+public sealed record ImportSteps(Func<int, Task>? BatchWritten = null, Func<AppDbContext, int[], Task>? BeforeCommit = null);
+
+/// <summary>
 /// Records many items at once (the lists offices keep in Excel or Word today, and the benchmark data).
 /// Each item is built by <see cref="Item.Raise"/> like one recorded on the page, so it gets the next
 /// number of its session and the "raise" history entry; <see cref="ItemRowWriter"/> writes it with
@@ -21,7 +29,8 @@ public sealed class ItemImport(AppDbContext db, TimeProvider clock)
 
     /// <summary>Imports the rows in order and returns the new items' ids in the same order.</summary>
     public async Task<int[]> ImportAsync(
-        IEnumerable<ImportRow> rows, Actor actor, int itemsPerBatch = DefaultItemsPerBatch, CancellationToken cancellationToken = default)
+        IEnumerable<ImportRow> rows, Actor actor, int itemsPerBatch = DefaultItemsPerBatch, ImportSteps? steps = null,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = new List<int>();
@@ -40,12 +49,18 @@ public sealed class ItemImport(AppDbContext db, TimeProvider clock)
             }
             sessions[row.SessionId] = (at.Session, at.Next + 1);
             batch.Add(Item.Raise(at.Session, at.Next, row.Details, actor, row.RaisedAtUtc ?? now));
-            if (batch.Count == itemsPerBatch) await WriteAsync(writer, batch, ids, now, cancellationToken);
+            if (batch.Count == itemsPerBatch)
+            {
+                await WriteAsync(writer, batch, ids, now, cancellationToken);
+                if (steps?.BatchWritten is { } batchWritten) await batchWritten(ids.Count);
+            }
         }
         await WriteAsync(writer, batch, ids, now, cancellationToken);
+        int[] result = [.. ids];
+        if (steps?.BeforeCommit is { } beforeCommit) await beforeCommit(db, result);
         await transaction.CommitAsync(cancellationToken);
         SearchChangeInterceptor.NoteLocalWrite(); // the rows bypass EF's SaveChanges, where this is counted otherwise
-        return [.. ids];
+        return result;
     }
 
     private static async Task WriteAsync(ItemRowWriter writer, List<Item> batch, List<int> ids, DateTime now, CancellationToken cancellationToken)

@@ -14,9 +14,10 @@ namespace DoiThoai.Web.Features.Items.Import;
 /// <summary>
 /// /Sessions/{id}/Import: a list of items collected on paper, typed into a sheet (.xlsx or CSV),
 /// uploaded, shown back row by row with every problem and its row number, and imported only when
-/// confirmed and only if no row has a problem. The uploaded file waits under the data folder
-/// (imports/, per user) between the preview and the confirmation; the import runs as a job whose
-/// progress has its own page. Only the office and leaders of the hosting committee import.
+/// confirmed and only if no row has a problem. The uploaded file waits in the shared files folder
+/// (imports/, per user) between the preview and the confirmation, so the two steps may land on
+/// different nodes; the import runs as a job recorded in the database, whose progress has its own
+/// page. Only the office and leaders of the hosting committee import.
 /// </summary>
 [UploadLimits]
 public sealed class ImportItemsModel(
@@ -83,8 +84,11 @@ public sealed class ImportItemsModel(
         {
             await CheckAsync();
             if (!Preview!.IsValid) return Page();
-            var job = jobs.Start(id, [.. Preview.ToImportRows(id)], await scope.ActorAsync());
-            System.IO.File.Delete(KeptFile());
+            // The job takes the upload's token as its id: a second confirmation of the same file,
+            // on this node or another, finds that job instead of importing the rows again.
+            var (path, tokenId) = KeptFile();
+            var job = await jobs.StartAsync(db, tokenId, id, [.. Preview.ToImportRows(id)], await scope.ActorAsync(), HttpContext.RequestAborted);
+            System.IO.File.Delete(path);
             return Redirect($"/Sessions/{id}/Import/{job.Id:N}");
         });
     });
@@ -101,8 +105,16 @@ public sealed class ImportItemsModel(
     {
         if (!AcceptsItems) throw new DomainValidationException("upload", "Hội nghị ở trạng thái này không nhận thêm ý kiến.");
         List<SheetRow> rows;
-        await using (var file = System.IO.File.OpenRead(KeptFile()))
+        try
+        {
+            // Missing when it was never ours, is over a day old, or was imported (perhaps by a confirmation on another node just now).
+            await using var file = System.IO.File.OpenRead(KeptFile().Path);
             rows = SheetReader.Read(file, Token!, ItemSheetImport.MaxRows, FileEncoding);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DomainValidationException("upload", UploadGone);
+        }
         Preview = await ItemSheetImport.CheckAsync(rows, Session, db, HttpContext.RequestAborted);
         if (!Preview.IsValid) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
@@ -122,16 +134,28 @@ public sealed class ImportItemsModel(
         }
     }
 
-    /// <summary>The kept file of this user; a token that is not one of ours is refused like a missing file.</summary>
-    private string KeptFile()
+    private const string UploadGone = "Tệp đã tải lên không còn; hãy tải tệp lên lại.";
+
+    /// <summary>
+    /// The kept file of this user and its token's id; a token that is not a bare file name of ours
+    /// (say, "../another folder/…") is refused like a missing file.
+    /// </summary>
+    private (string Path, Guid Id) KeptFile()
     {
         var name = Token ?? "";
-        var extension = Path.GetExtension(name);
-        if (!Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _) || extension is not (".xlsx" or ".csv")
-            || !System.IO.File.Exists(Path.Combine(Folder, name)))
-            throw new DomainValidationException("upload", "Tệp đã tải lên không còn; hãy tải tệp lên lại.");
-        return Path.Combine(Folder, name);
+        if (Path.GetFileName(name) != name || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out var id)
+            || Path.GetExtension(name) is not (".xlsx" or ".csv"))
+            throw new DomainValidationException("upload", UploadGone);
+        return (Path.Combine(Folder, name), id);
     }
+
+    /// <summary>
+    /// imports/ under the shared files folder (Storage:FilesPath, ADR 0020), so the node that takes
+    /// the confirmation reads what another node received.
+    /// </summary>
+    private string Root => Path.Combine(Data.DatabaseSetup.FilesPath(config, env), ImportsFolder);
+
+    public const string ImportsFolder = "imports";
 
     /// <summary>imports/{hash of the user id}: one user never confirms another's upload.</summary>
     private string Folder
@@ -140,15 +164,18 @@ public sealed class ImportItemsModel(
         {
             var user = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user)))[..24];
-            return Path.Combine(Data.DatabaseSetup.DataPath(config, env), "imports", hash);
+            return Path.Combine(Root, hash);
         }
     }
 
-    /// <summary>Uploads never confirmed are removed after a day.</summary>
+    /// <summary>Uploads never confirmed are removed after a day, whoever left them (the file times are the file system's, not the app clock's).</summary>
     private void RemoveOldFiles()
     {
-        if (!Directory.Exists(Folder)) return;
-        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
-            file.Delete();
+        if (!Directory.Exists(Root)) return;
+        foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        {
+            // Another node may be removing the same file at the same moment.
+            try { file.Delete(); } catch (IOException) { }
+        }
     }
 }
