@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Data;
@@ -44,6 +45,7 @@ public static class DatabaseSetup
 
     private static readonly StorageFormInterceptor StorageForm = new();
     private static readonly SearchChangeInterceptor SearchChanges = new();
+    private static readonly UnreadBadgeInterceptor UnreadBadges = new();
 
     public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
     {
@@ -60,16 +62,37 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(dataPath);
                 if (string.IsNullOrWhiteSpace(connectionString))
                     connectionString = $"Data Source={Path.Combine(dataPath, "doithoai.db")}";
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges, UnreadBadges));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges));
+                connectionString = Tuned(connectionString);
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges, UnreadBadges));
                 break;
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Two Npgsql settings the app's PostgreSQL connections get unless the connection string states
+    /// them (ADR 0020, "Page cost"). No Reset On Close: Npgsql sent DISCARD ALL each time a connection
+    /// went back to its pool, and EF opens and closes it around every query, so a third of the session
+    /// page's statements were resets; the app leaves nothing on a connection for a reset to clear (no
+    /// SET, temporary tables, LISTEN, advisory locks or prepared statements of its own; transactions end
+    /// before the connection is returned, and Npgsql rolls back any that did not). Max Auto Prepare:
+    /// the same few dozen EF statements run on every page, and PostgreSQL parsed and planned each
+    /// again every time (two thirds of its CPU time on the session page); prepared automatically after
+    /// a few uses, on each pooled connection, they skip that.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var stated = connectionString.Replace(" ", "", StringComparison.Ordinal);
+        if (!stated.Contains("NoResetOnClose=", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        if (!stated.Contains("MaxAutoPrepare=", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 50;
+        return builder.ConnectionString;
     }
 
     /// <summary>Brings the schema up to date, ensures the roles, holidays and deadline rules and, when Demo:Seed is on, loads the demo data once.</summary>
