@@ -13,7 +13,8 @@ namespace DoiThoai.Web.Features.Accounts;
 /// keeps sending the old cookie (tabs racing, a script, the load test) paid that check on every
 /// request: four queries and a new cookie. A cookie carrying the stamp confirmed within the interval
 /// passes without them. The database said that stamp was current less than an interval ago, so an
-/// account change still reaches every sign-in within the interval, as before. (Bearer tokens keep
+/// account change made on another node (or by the CLI) still reaches every sign-in within the
+/// interval; one made on this node is forgotten at once (<see cref="Forget"/>). (Bearer tokens keep
 /// their own memo in <see cref="BearerStampCheck"/>, which also requires the account to be active.)
 /// </summary>
 public sealed class CookieStampMemo(IOptions<SecurityStampValidatorOptions> validator, IOptions<IdentityOptions> identity, TimeProvider clock)
@@ -34,6 +35,9 @@ public sealed class CookieStampMemo(IOptions<SecurityStampValidatorOptions> vali
             && StampOf(context.Principal) is { } current)
             confirmed[userId] = (current, clock.GetUtcNow());
     }
+
+    /// <summary>After this node renewed the account's stamp: its older cookies go back to Identity's check at once.</summary>
+    public void Forget(string userId) => confirmed.TryRemove(userId, out _);
 
     private string? StampOf(ClaimsPrincipal? principal) => principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
 }
