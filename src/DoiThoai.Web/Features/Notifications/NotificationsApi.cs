@@ -53,7 +53,7 @@ public static class NotificationsApi
     {
         var userId = UserId(user);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.Id == id && n.UserId == userId).MarkReadAsync(now);
+        await db.MarkReadAsync(n => n.Id == id && n.UserId == userId, now);
         var row = await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId)
             ?? throw new NotFoundException("Không tìm thấy thông báo.");
         return TypedResults.Ok(ToDto(row));
@@ -63,7 +63,7 @@ public static class NotificationsApi
     {
         var userId = UserId(user);
         var now = clock.GetUtcNow().UtcDateTime;
-        var marked = await db.Notifications.Where(n => n.UserId == userId).MarkReadAsync(now);
+        var marked = await db.MarkReadAsync(n => n.UserId == userId, now);
         return TypedResults.Ok(new MarkedRead(marked));
     }
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DoiThoai.Web.Features.Notifications;
 
@@ -9,7 +11,7 @@ namespace DoiThoai.Web.Features.Notifications;
 /// The unread count in every signed-in page's header, kept per user for
 /// <c>Notifications:BadgeSeconds</c> (5 s by default; 0 turns it off) so that a page needs no query
 /// for it (ADR 0020, "Page cost": it was the layout's only statement). Any notification written or
-/// marked read in this process makes every kept count stale at once (<see cref="Changed"/>), so the
+/// marked read on this node makes every kept count stale at once (<see cref="Changed"/>), so the
 /// node that did it shows the new count on the next page; a change made by another node (or its
 /// reminder job) shows within the window.
 /// </summary>
@@ -18,10 +20,14 @@ public sealed class UnreadBadge(IConfiguration config, TimeProvider clock)
     private readonly TimeSpan window = TimeSpan.FromSeconds(config.GetValue("Notifications:BadgeSeconds", 5.0));
     private readonly ConcurrentDictionary<string, (int Count, long Generation, DateTimeOffset CountedAt)> counts = new();
 
-    private static long generation;
+    private long generation;
 
-    /// <summary>Notifications were written, read or removed in this process (also after a commit, see the interceptor).</summary>
-    public static void Changed() => Interlocked.Increment(ref generation);
+    /// <summary>Notifications were written, read or removed on this node (also after a commit, see the interceptor).</summary>
+    public void Changed() => Interlocked.Increment(ref generation);
+
+    /// <summary>The badge of the app that made <paramref name="context"/> (none for a context built by hand, e.g. by the CLI's tools).</summary>
+    public static UnreadBadge? Of(DbContext? context) =>
+        context?.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<UnreadBadge>();
 
     public async Task<int> CountAsync(string userId, AppDbContext db)
     {
@@ -73,11 +79,11 @@ public sealed class UnreadBadgeInterceptor : SaveChangesInterceptor, IDbTransact
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => UnreadBadge.Changed();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => UnreadBadge.Of(eventData.Context)?.Changed();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        UnreadBadge.Changed();
+        UnreadBadge.Of(eventData.Context)?.Changed();
         return Task.CompletedTask;
     }
 
@@ -86,22 +92,22 @@ public sealed class UnreadBadgeInterceptor : SaveChangesInterceptor, IDbTransact
     {
         if (context is null || !context.ChangeTracker.Entries<Notification>().Any(e => e.State is not (EntityState.Unchanged or EntityState.Detached))) return;
         Saving.AddOrUpdate(context, context);
-        UnreadBadge.Changed();
+        UnreadBadge.Of(context)?.Changed();
     }
 
     private static void After(DbContext? context)
     {
-        if (context is not null && Saving.Remove(context)) UnreadBadge.Changed();
+        if (context is not null && Saving.Remove(context)) UnreadBadge.Of(context)?.Changed();
     }
 }
 
 public static class NotificationReading
 {
-    /// <summary>Marks the unread ones among <paramref name="notifications"/> read now, in one statement, and tells <see cref="UnreadBadge"/>.</summary>
-    public static async Task<int> MarkReadAsync(this IQueryable<Notification> notifications, DateTime nowUtc)
+    /// <summary>Marks the unread ones among <paramref name="which"/> of the user's notifications read now, in one statement, and tells <see cref="UnreadBadge"/>.</summary>
+    public static async Task<int> MarkReadAsync(this AppDbContext db, Expression<Func<Notification, bool>> which, DateTime nowUtc)
     {
-        var marked = await notifications.Where(n => n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, nowUtc));
-        UnreadBadge.Changed();
+        var marked = await db.Notifications.Where(which).Where(n => n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, nowUtc));
+        UnreadBadge.Of(db)?.Changed();
         return marked;
     }
 }
