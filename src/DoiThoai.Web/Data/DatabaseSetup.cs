@@ -1,6 +1,7 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Features.Demo;
+using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Search;
 
 namespace DoiThoai.Web.Data;
@@ -44,6 +45,7 @@ public static class DatabaseSetup
 
     private static readonly StorageFormInterceptor StorageForm = new();
     private static readonly SearchChangeInterceptor SearchChanges = new();
+    private static readonly UnreadBadgeInterceptor UnreadBadges = new();
 
     public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
     {
@@ -60,13 +62,13 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(dataPath);
                 if (string.IsNullOrWhiteSpace(connectionString))
                     connectionString = $"Data Source={Path.Combine(dataPath, "doithoai.db")}";
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges, UnreadBadges));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-                connectionString = WithAutoPrepare(connectionString);
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges));
+                connectionString = Tuned(connectionString);
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(StorageForm, SearchChanges, UnreadBadges));
                 break;
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -74,21 +76,25 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Npgsql's automatic preparation, unless the connection string says otherwise: a statement run twice
-    /// on a physical connection is prepared there, and PostgreSQL stops planning it on every request. The
-    /// app's queries are few and their SQL texts stable (lists go as one array parameter), and planning
-    /// was most of a short query's time (the search page's items: 0.8–1.6 ms of 2 ms). Prepared
-    /// statements survive the connection going back to the pool (Npgsql's reset then spares them; ADR 0022).
+    /// Two Npgsql settings the app's PostgreSQL connections get unless the connection string states
+    /// them (ADR 0020, "Page cost"). No Reset On Close: Npgsql sent DISCARD ALL each time a connection
+    /// went back to its pool, and EF opens and closes it around every query, so a third of the session
+    /// page's statements were resets; the app leaves nothing on a connection for a reset to clear (no
+    /// SET, temporary tables, LISTEN, advisory locks or prepared statements of its own; transactions end
+    /// before the connection is returned, and Npgsql rolls back any that did not). Max Auto Prepare:
+    /// the same few dozen EF statements run on every page, and PostgreSQL parsed and planned each
+    /// again every time (two thirds of its CPU time on the session page); prepared automatically after
+    /// a few uses, on each pooled connection, they skip that (the search page's items query: 0.8–1.6 ms
+    /// of planning before 0.2–0.4 ms of work; pages of ids go as one array parameter so that its text
+    /// stays the same, ADR 0022).
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    public static string Tuned(string connectionString)
     {
-        var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (npgsql.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            npgsql.MaxAutoPrepare = 100;
-            npgsql.AutoPrepareMinUsages = 2;
-        }
-        return npgsql.ConnectionString;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var stated = connectionString.Replace(" ", "", StringComparison.Ordinal);
+        if (!stated.Contains("NoResetOnClose=", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        if (!stated.Contains("MaxAutoPrepare=", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 50;
+        return builder.ConnectionString;
     }
 
     /// <summary>Brings the schema up to date, ensures the roles, holidays and deadline rules and, when Demo:Seed is on, loads the demo data once.</summary>

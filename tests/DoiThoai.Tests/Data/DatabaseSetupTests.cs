@@ -3,22 +3,24 @@ using Npgsql;
 
 namespace DoiThoai.Tests.Data;
 
-/// <summary>The PostgreSQL connection string the app uses: automatic preparation on unless the operator chose.</summary>
+/// <summary>The PostgreSQL connection string the app uses: automatic preparation and no reset on close unless the operator chose.</summary>
 public sealed class DatabaseSetupTests
 {
     [Fact]
-    public void Automatic_preparation_is_on_by_default()
+    public void Automatic_preparation_and_no_reset_are_on_by_default()
     {
-        var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare("Host=db;Database=doithoai;Username=app;Password=x"));
-        Assert.Equal(100, built.MaxAutoPrepare);
-        Assert.Equal(2, built.AutoPrepareMinUsages);
+        var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.Tuned("Host=db;Database=doithoai;Username=app;Password=x"));
+        Assert.Equal(50, built.MaxAutoPrepare);
+        Assert.True(built.NoResetOnClose);
         Assert.Equal(("db", "doithoai", "app", "x"), (built.Host, built.Database, built.Username, built.Password));
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db;Max Auto Prepare=7", 7)]
-    [InlineData("Host=db;Auto Prepare Min Usages=5", 0)]
-    public void The_operators_choice_is_kept(string connectionString, int maxAutoPrepare) =>
-        Assert.Equal(maxAutoPrepare, new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare(connectionString)).MaxAutoPrepare);
+    [InlineData("Host=db;Max Auto Prepare=0", 0, true)]
+    [InlineData("Host=db;MaxAutoPrepare=7;No Reset On Close=false", 7, false)]
+    public void The_operators_choice_is_kept(string connectionString, int maxAutoPrepare, bool noResetOnClose)
+    {
+        var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.Tuned(connectionString));
+        Assert.Equal((maxAutoPrepare, noResetOnClose), (built.MaxAutoPrepare, built.NoResetOnClose));
+    }
 }

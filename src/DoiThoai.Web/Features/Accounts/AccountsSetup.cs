@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -32,6 +33,12 @@ public static class AccountsSetup
             o.Cookie.Name = "doithoai.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        // AddIdentityCookies set Identity's stamp validator as the event; the memo goes in front of it.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure<CookieStampMemo>((o, memo) =>
+        {
+            var identityCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => memo.ValidateAsync(context, identityCheck);
         });
 
         services.AddIdentityCore<AppUser>(o =>
@@ -70,6 +77,7 @@ public static class AccountsSetup
             o.ValidationInterval = builder.Configuration.GetValue("Accounts:SecurityStampInterval", TimeSpan.FromMinutes(1)));
         services.AddOptions<SecurityStampValidatorOptions>().PostConfigure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddSingleton<BearerStampCheck>();
+        services.AddSingleton<CookieStampMemo>();
         services.AddSingleton<SignInThrottle>();
 
         services.AddScoped<UserScope>();

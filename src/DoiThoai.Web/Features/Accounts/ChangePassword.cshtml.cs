@@ -12,7 +12,7 @@ namespace DoiThoai.Web.Features.Accounts;
 /// other sign-ins (another browser, API tokens) end within the stamp interval; this browser is
 /// signed in again at once and stays.
 /// </summary>
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t, CookieStampMemo stamps) : PageModel
 {
     [BindProperty] public PasswordInput Input { get; set; } = new();
 
@@ -42,6 +42,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
             if (result.Succeeded)
             {
+                stamps.Forget(user.Id);
                 await signIn.RefreshSignInAsync(user);
                 TempData["Message"] = t["Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản sẽ hết hiệu lực trong vòng một phút."].Value;
                 return RedirectToPage();

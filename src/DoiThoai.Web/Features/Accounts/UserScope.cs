@@ -65,15 +65,31 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
     public async Task<IQueryable<Item>> ItemsAsync()
     {
         var sessionIds = (await SessionsAsync()).Select(s => s.Id);
-        var items = db.Items.Where(i => sessionIds.Contains(i.SessionId));
+        return await ReadableAsync(db.Items.Where(i => sessionIds.Contains(i.SessionId)), hostUnitId: null);
+    }
+
+    /// <summary>
+    /// The items the caller may read of a session they were already shown (found through
+    /// <see cref="SessionsAsync"/>): the confidentiality rule alone, without asking again whether
+    /// the session is visible, and with the host committee's rule settled here instead of in SQL.
+    /// </summary>
+    public Task<IQueryable<Item>> ItemsOfVisibleSessionAsync(DialogueSession visibleSession) =>
+        ReadableAsync(db.Items.Where(i => i.SessionId == visibleSession.Id), visibleSession.HostUnitId);
+
+    // Restricted items stay with the committee hosting the session and the unit leading their
+    // handling; internal ones are open to the offices that may read the session and to every
+    // unit working on the item; public ones to every reader of the session.
+    private async Task<IQueryable<Item>> ReadableAsync(IQueryable<Item> items, int? hostUnitId)
+    {
         if (IsAdmin) return items;
         var scope = await LoadAsync();
         var overseen = scope.Overseen.ToList();
-        // Restricted items stay with the committee hosting the session and the unit leading their
-        // handling; internal ones are open to the offices that may read the session and to every
-        // unit working on the item; public ones to every reader of the session.
         if (IsSecretariat)
+        {
+            if (hostUnitId is { } host)
+                return scope.Overseen.Contains(host) ? items : items.Where(i => i.Confidentiality != Confidentiality.Restricted);
             return items.Where(i => i.Confidentiality != Confidentiality.Restricted || overseen.Contains(i.Session!.HostUnitId));
+        }
         if (IsInRole(Roles.DepartmentHandler))
         {
             return items.Where(i => i.Confidentiality == Confidentiality.Public

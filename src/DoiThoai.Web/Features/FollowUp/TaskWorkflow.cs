@@ -46,6 +46,23 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
     }
 
     /// <summary>
+    /// <see cref="VisibleAsync"/> for one session the caller was already shown (found through
+    /// <c>UserScope.SessionsAsync</c>): the office sees all its tasks, a handler its units' ones,
+    /// without asking again whether the session is visible.
+    /// </summary>
+    private async Task<IQueryable<FollowUpTask>> VisibleOfShownSessionAsync(DialogueSession shown)
+    {
+        var ofSession = db.Tasks.Where(t => t.SessionId == shown.Id);
+        if (scope.IsSecretariat) return ofSession;
+        if (scope.IsInRole(Roles.DepartmentHandler) && await scope.OverseenUnitsAsync() is { } overseen)
+        {
+            var units = overseen.ToList();
+            return ofSession.Where(t => units.Contains(t.OrgUnitId));
+        }
+        return ofSession.Where(_ => false);
+    }
+
+    /// <summary>
     /// A task the caller may see, with its session, conclusion, unit and timeline, and every task of
     /// its session tracked alongside, so that its parent, its sub-tasks and their progress are all
     /// there (a session has tens of tasks, not thousands). 404 otherwise.
@@ -211,7 +228,7 @@ public sealed class TaskWorkflow(AppDbContext db, UserScope scope, References re
     /// <summary>The tasks of a session the caller may see, in tree order, and its conclusions still without a task.</summary>
     public async Task<(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Conclusion> WithoutTask)> ForSessionAsync(DialogueSession session)
     {
-        var visible = (await VisibleAsync()).Where(t => t.SessionId == session.Id)
+        var visible = (await VisibleOfShownSessionAsync(session))
             .OrderBy(t => t.ConclusionId == null).ThenBy(t => t.Conclusion!.Order).ThenBy(t => t.DueOn).ThenBy(t => t.Id);
         var rows = TaskProgress.InTreeOrder(await TaskRow.ListAsync(db, visible));
         if (!await scope.RunsSessionAsync(session.HostUnitId) || session.Status is not (SessionStatus.ConclusionsIssued or SessionStatus.FollowingUp))

@@ -37,8 +37,7 @@ public sealed class NotificationListModel(AppDbContext db, TimeProvider clock, I
     public async Task<IActionResult> OnPostMarkAllReadAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var marked = await db.Notifications.Where(n => n.UserId == UserId && n.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now));
+        var marked = await db.MarkReadAsync(n => n.UserId == UserId, now);
         TempData["Message"] = marked == 0
             ? t["Không có thông báo chưa đọc."].Value
             : t["Đã đánh dấu {0} thông báo là đã đọc.", Formats.Number(marked)].Value;

@@ -53,8 +53,7 @@ public static class NotificationsApi
     {
         var userId = UserId(user);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now));
+        await db.MarkReadAsync(n => n.Id == id && n.UserId == userId, now);
         var row = await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId)
             ?? throw new NotFoundException("Không tìm thấy thông báo.");
         return TypedResults.Ok(ToDto(row));
@@ -64,8 +63,7 @@ public static class NotificationsApi
     {
         var userId = UserId(user);
         var now = clock.GetUtcNow().UtcDateTime;
-        var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now));
+        var marked = await db.MarkReadAsync(n => n.UserId == userId, now);
         return TypedResults.Ok(new MarkedRead(marked));
     }
 

@@ -22,6 +22,7 @@ public static class NotificationsSetup
             .ValidateOnStart();
 
         services.AddSingleton<NotificationNode>();
+        services.AddSingleton<UnreadBadge>();
         services.AddSingleton<NotificationJobs>();
         services.AddScoped<Recipients>();
         services.AddScoped<JobLeases>();

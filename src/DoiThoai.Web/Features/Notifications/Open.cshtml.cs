@@ -17,8 +17,7 @@ public sealed class OpenNotificationModel(AppDbContext db, TimeProvider clock) :
             .Select(n => new { n.Link }).SingleOrDefaultAsync();
         if (link is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now));
+        await db.MarkReadAsync(n => n.Id == id && n.UserId == userId, now);
         return LocalRedirect(IsLocal(link.Link) ? link.Link! : "/Notifications");
     }
 

@@ -105,7 +105,7 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
         Session = await workflow.FindVisibleAsync(id);
         CanChange = await scope.RunsSessionAsync(Session.HostUnitId);
         History = Session.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
-        var items = (await scope.ItemsAsync()).Where(i => i.SessionId == id).OrderBy(i => i.Number);
+        var items = (await scope.ItemsOfVisibleSessionAsync(Session)).OrderBy(i => i.Number);
         Items = await ItemListRow.ListAsync(items, await scope.ItemCallerAsync());
         if (CanChange)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Sessions;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +12,7 @@ namespace DoiThoai.Web.Features.Shared;
 /// names units, people, terms and topics the same way. Option values are ids (or enum names);
 /// texts are in the reader's language.
 /// </summary>
-public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocalizer<SharedResource> t, TimeProvider clock, OrgDirectory directory)
 {
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(WebUiSetup.Vietnamese, ignoreCase: true);
 
@@ -85,6 +86,27 @@ public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocaliz
             .Select(v => new SelectListItem(t[label(v)], v.ToString(), selected is { } s && s.Equals(v)))
             .ToList();
 
+    /// <summary>
+    /// Every unit, in sibling order (sort order, then name as Vietnamese sorts it), read once per
+    /// snapshot of <see cref="OrgDirectory"/>: an administrator's change to a unit or a kind renews
+    /// the snapshot on the node that made it, other nodes within the directory's refresh time (ADR
+    /// 0020, "Page cost": reading and sorting them was a sixth of the session page's cost).
+    /// </summary>
+    private async Task<IReadOnlyList<UnitRow>> UnitRowsAsync()
+    {
+        var snapshot = await directory.GetAsync();
+        if (UnitRowsOf.TryGetValue(snapshot, out var kept)) return kept;
+        var rows = (await db.OrgUnits.AsNoTracking()
+                .Select(u => new UnitRow(u.Id, u.Name, u.ParentId, u.SortOrder, u.ValidTo, u.Kind!.Name, u.Kind.NameEn))
+                .ToListAsync())
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name, VietnameseOrder)
+            .ToList();
+        UnitRowsOf.AddOrUpdate(snapshot, rows);
+        return rows;
+    }
+
+    private static readonly ConditionalWeakTable<OrgDirectory.Snapshot, IReadOnlyList<UnitRow>> UnitRowsOf = [];
+
     private sealed record UnitRow(int Id, string Name, int? ParentId, int SortOrder, DateOnly? ValidTo, string Kind, string KindEn);
 
     /// <summary>
@@ -93,9 +115,7 @@ public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocaliz
     /// </summary>
     private async Task<List<SelectListItem>> UnitsAsync(Func<UnitRow, bool>? include)
     {
-        var all = await db.OrgUnits.AsNoTracking()
-            .Select(u => new UnitRow(u.Id, u.Name, u.ParentId, u.SortOrder, u.ValidTo, u.Kind!.Name, u.Kind.NameEn))
-            .ToListAsync();
+        var all = await UnitRowsAsync();
         var units = include is null ? all : all.Where(include).ToList();
         var today = VietnamTime.Today(clock.GetUtcNow().UtcDateTime);
         var ids = units.Select(u => u.Id).ToHashSet();
@@ -105,9 +125,8 @@ public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocaliz
         void Add(int? parentId, int depth)
         {
             // Units of today first: an ended unit is chosen only when recording the past.
-            var siblings = children[parentId]
-                .OrderBy(u => u.ValidTo is { } end && end < today)
-                .ThenBy(u => u.SortOrder).ThenBy(u => u.Name, VietnameseOrder);
+            // The rows come in sort order and name order already; a stable sort keeps it within each part.
+            var siblings = children[parentId].OrderBy(u => u.ValidTo is { } end && end < today);
             foreach (var unit in siblings)
             {
                 var text = Indent(depth) + unit.Name + " (" + Localized(unit.Kind, unit.KindEn) + ")";

@@ -23,6 +23,29 @@ public sealed class ScopeTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_session_page_lists_the_restricted_item_to_the_host_office_only()
+    {
+        // The page reads a session's items without asking again whether the session is visible, and
+        // settles the host committee's rule in memory (ADR 0020, "Page cost"): each office its own view.
+        await NewAccountAsync("vp-vietyen-page", Roles.OfficeStaff, "Huyện ủy Việt Yên");
+        var seedId = await app.SeedSessionIdAsync();
+        var restricted = await app.WithDbAsync(db => db.Items.Where(i => i.SessionId == seedId && i.Confidentiality == DoiThoai.Web.Features.Items.Confidentiality.Restricted)
+            .Select(i => i.Id).ToListAsync());
+        Assert.NotEmpty(restricted);
+
+        async Task<List<string>> ItemLinksAsync(string userName) =>
+            (await Html.GetDocumentAsync(await app.SignedInBrowserAsync(userName), $"/Sessions/{seedId}"))
+                .QuerySelectorAll("table.items a[href^='/Items/']").Select(a => a.GetAttribute("href")!).ToList();
+
+        var participant = await ItemLinksAsync("vp-vietyen-page");
+        var host = await ItemLinksAsync("vanphong");
+        Assert.Equal(15, participant.Count);
+        Assert.Equal(15 + restricted.Count, host.Count);
+        Assert.All(restricted, id => Assert.DoesNotContain($"/Items/{id}", participant));
+        Assert.All(restricted, id => Assert.Contains($"/Items/{id}", host));
+    }
+
+    [Fact]
     public async Task The_participant_committee_reads_a_session_but_only_the_host_moves_it()
     {
         // Huyện ủy Việt Yên's office was invited to the 2017 provincial session; it did not host it.

@@ -131,6 +131,32 @@ public sealed class UnitsPagesTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_unit_lists_of_forms_follow_a_unit_or_kind_change_at_once()
+    {
+        // The lists are built from units read once per organisation snapshot (SelectLists, ADR 0020
+        // "Page cost"); the administrator's saves renew it, so the next form already shows the change.
+        var admin = await app.SignedInBrowserAsync("admin");
+        async Task<string?> OptionAsync(int unitId) =>
+            (await Html.GetDocumentAsync(admin, "/Sessions/Create")).QuerySelector($"[name='Input.HostUnitId'] option[value='{Id(unitId)}']")?.TextContent.Trim();
+
+        // The snapshot is built before the changes below.
+        Assert.NotEmpty((await Html.GetDocumentAsync(admin, "/Sessions/Create")).QuerySelectorAll("[name='Input.HostUnitId'] option"));
+        var kind = await app.CreateKindAsync(admin);
+        var name = Unique("Đảng ủy Thử");
+        var unit = await CreateUnitAsync(admin, kind, name, validFrom: "1997-01-01");
+        Assert.StartsWith(name + " (Loại thử", await OptionAsync(unit));
+
+        var renamed = Unique("Đảng ủy Đổi Tên");
+        var form = await Html.GetFormAsync(admin, $"/Admin/Units/{unit}/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Admin/Units/{unit}/Edit", form.With(("Input.Name", renamed)))).StatusCode);
+        Assert.StartsWith(renamed + " (", await OptionAsync(unit));
+
+        var kindForm = await Html.GetFormAsync(admin, $"/Admin/UnitKinds/{Id(kind)}/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Admin/UnitKinds/{Id(kind)}/Edit", kindForm.With(("Input.Name", "Loại đổi tên")))).StatusCode);
+        Assert.Equal(renamed + " (Loại đổi tên)", await OptionAsync(unit));
+    }
+
+    [Fact]
     public async Task Ending_a_unit_through_edit_hides_it_from_today_s_tree_and_greys_it_in_the_full_tree()
     {
         var admin = await app.SignedInBrowserAsync("admin");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
+using DoiThoai.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoiThoai.Tests.Features.Security;
 
@@ -114,6 +117,60 @@ public sealed class SessionInvalidationTests(SessionInvalidationTests.App app) :
         // Only administrators reach the form.
         var office = await app.SignedInBrowserAsync("lanhdao");
         Assert.NotEqual(HttpStatusCode.OK, (await office.GetAsync(await EditPathAsync("admin"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_old_cookie_passes_on_a_lately_confirmed_stamp_and_is_refused_once_this_node_changes_the_account()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "si_memo", DisplayName = "si_memo", OrgUnitId = await app.UnitIdAsync("Tỉnh ủy Bắc Ninh") };
+            Assert.True((await users.CreateAsync(user, AppFactory.DemoPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.OfficeStaff)).Succeeded);
+        }
+        // A client that keeps sending the cookie it got at sign-in, as a script or a racing tab does.
+        var frozen = await FrozenSignInAsync("si_memo");
+        var browser = await app.SignedInBrowserAsync("si_memo");
+
+        // Past the interval the browser's request is checked against the account (and its cookie renewed)...
+        app.Clock.Advance(PastInterval);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Sessions/Create")).StatusCode);
+        // ...and the old cookie, carrying the stamp just confirmed, passes without a check or a new cookie.
+        var old = await frozen.GetAsync("/Sessions/Create");
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.DoesNotContain(old.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("doithoai.auth", StringComparison.Ordinal));
+
+        // The administrator's change on this node: the old cookie is checked again at once and refused.
+        var admin = await app.SignedInBrowserAsync("admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAccountAsync(admin, "si_memo", ("Input.Role", "Member"))).StatusCode);
+        var refused = await frozen.GetAsync("/Sessions/Create");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/Login", refused.Headers.Location!.OriginalString);
+        // The renewed cookie is younger than the interval: it ends with the interval, as before.
+        app.Clock.Advance(PastInterval);
+        Assert.Contains("/Account/Login", (await browser.GetAsync("/Sessions/Create")).Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Signed in through the form, then always sending the cookies of that moment.</summary>
+    private async Task<HttpClient> FrozenSignInAsync(string userName)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        static IEnumerable<string> CookiesOf(HttpResponseMessage r) =>
+            r.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : [];
+        var login = await client.GetAsync("/Account/Login");
+        var document = await Html.ParseAsync(login);
+        var form = FormFields.From((AngleSharp.Html.Dom.IHtmlFormElement)document.QuerySelector("main form")!);
+        var antiforgery = string.Join("; ", CookiesOf(login));
+        var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = form.With(("Input.UserName", userName), ("Input.Password", AppFactory.DemoPassword)),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        var signedIn = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", CookiesOf(signedIn).Append(antiforgery)));
+        return client;
     }
 
     private async Task<string> EditPathAsync(string userName) =>

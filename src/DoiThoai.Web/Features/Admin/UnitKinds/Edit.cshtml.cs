@@ -1,8 +1,9 @@
+using DoiThoai.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DoiThoai.Web.Features.Admin.UnitKinds;
 
-public sealed class EditModel(AppDbContext db) : AdminPageModel
+public sealed class EditModel(AppDbContext db, OrgDirectory directory) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public UnitKindInput Input { get; set; } = new();
@@ -23,6 +24,7 @@ public sealed class EditModel(AppDbContext db) : AdminPageModel
             {
                 await Input.ApplyToAsync(kind, db);
                 await db.SaveChangesAsync();
+                directory.Invalidate(); // the unit lists name each unit's kind (SelectLists)
             }))
         {
             Flash("Đã lưu loại đơn vị “{0}”.", kind.Name);

@@ -11,7 +11,7 @@ namespace DoiThoai.Web.Features.Admin.Users;
 /// administrator. Every change renews the account's security stamp, so pages and API tokens already
 /// signed in lose the old rights within the stamp interval instead of keeping them for 8 hours.
 /// </summary>
-public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : AdminPageModel
+public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CookieStampMemo stamps) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public AccountInput Input { get; set; } = new();
@@ -88,6 +88,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, TimeP
         }
         Check(await users.UpdateSecurityStampAsync(user)); // also saves the unit and the active flag
         await transaction.CommitAsync();
+        stamps.Forget(user.Id);
     }
 
     public const string PasswordRule = "Mật khẩu phải có ít nhất 10 ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt.";
