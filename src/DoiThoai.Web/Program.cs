@@ -34,6 +34,7 @@ builder.AddObservability();    // Infrastructure/Observability.cs: readiness of 
 builder.Services
     .AddScoped<References>()       // Features/Organisation: checks ids sent by forms and the API
     .AddScoped<SessionWorkflow>()  // Features/Sessions: access + entity transitions + save
+    .AddSingleton<SessionPageCache>() // Features/Sessions: the session page's data for those who run it, per page version (ADR 0023)
     .AddScoped<ItemWorkflow>()     // Features/Items: the same for items
     .AddScoped<ItemImport>()       // Features/Items/Import: many items into sessions in big batches, one transaction
     .AddSingleton<ImportJobs>()    // Features/Items/Import: sheet imports run off the request, with a progress page

@@ -55,6 +55,44 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PortalDocument> PortalDocuments => Set<PortalDocument>();
     public DbSet<PersonalDataAction> PersonalDataActions => Set<PersonalDataAction>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    // Every save that changes what a session page shows writes that session's new page version in
+    // the same transaction (ADR 0023): in the caller's transaction when there is one, else in one
+    // opened here around EF's own work, accepting the changes only once it has committed.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (SessionPageVersions.Of(ChangeTracker) is not { } versions) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is not null)
+        {
+            var savedInCallers = base.SaveChanges(acceptAllChangesOnSuccess);
+            versions.Write(this);
+            return savedInCallers;
+        }
+        using var transaction = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        versions.Write(this);
+        transaction.Commit();
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (SessionPageVersions.Of(ChangeTracker) is not { } versions) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var savedInCallers = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await versions.WriteAsync(this, cancellationToken);
+            return savedInCallers;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await versions.WriteAsync(this, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

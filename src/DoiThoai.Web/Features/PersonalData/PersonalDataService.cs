@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DoiThoai.Web.Features.Items;
+using DoiThoai.Web.Features.Sessions;
 using DoiThoai.Web.Features.Notifications;
 using DoiThoai.Web.Features.Search;
 
@@ -163,6 +164,8 @@ public sealed class PersonalDataService(AppDbContext db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.ActorName, label), ct);
             await db.TaskTimeline.Where(h => h.ActorUserId != null && userIds.Contains(h.ActorUserId))
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.ActorName, label), ct);
+            // Session pages show the history's names: a bulk update is not seen by SaveChanges (ADR 0023).
+            await SessionPageVersions.WriteAsync(db, [], reference: true, ct);
         }
         await transaction.CommitAsync(ct);
     }

@@ -15,7 +15,8 @@ namespace DoiThoai.Web.Features.Sessions;
 /// The page of one session: its facts, its items, its conclusions and history, and for office
 /// staff one small form per action the session's state allows.
 /// </summary>
-public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scope, IStringLocalizer<SharedResource> t, TaskWorkflow tasks) : PageModel
+public sealed class SessionDetailsModel(
+    SessionWorkflow workflow, UserScope scope, IStringLocalizer<SharedResource> t, TaskWorkflow tasks, AppDbContext db, SessionPageCache pageCache) : PageModel
 {
     /// <summary>Names of the forms that are not workflow actions, for <see cref="PostedForm"/>.</summary>
     public const string MinutesForm = "save-minutes";
@@ -102,21 +103,43 @@ public sealed class SessionDetailsModel(SessionWorkflow workflow, UserScope scop
 
     private async Task<IActionResult> ShowAsync(int id)
     {
-        Session = await workflow.FindVisibleAsync(id);
-        CanChange = await scope.RunsSessionAsync(Session.HostUnitId);
-        History = Session.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
-        var items = (await scope.ItemsOfVisibleSessionAsync(Session)).OrderBy(i => i.Number);
-        Items = await ItemListRow.ListAsync(items, await scope.ItemCallerAsync());
+        // Those who run the session all see the same page data: it is kept per session version
+        // (ADR 0023). Only office staff, leaders and administrators can be among them.
+        var stamp = scope.IsSecretariat ? await SessionPageCache.ReadStampAsync(db, id) : null;
+        SessionPageData data;
+        if (stamp is not null && await scope.RunsSessionAsync(stamp.HostUnitId))
+        {
+            data = await pageCache.GetAsync(stamp, () => ReadAsync(id));
+            CanChange = true;
+        }
+        else
+        {
+            data = await ReadAsync(id);
+            CanChange = await scope.RunsSessionAsync(data.Session.HostUnitId);
+        }
+        Session = data.Session;
+        History = data.History;
+        Items = data.Items;
         if (CanChange)
         {
             AllowedActions = Session.AllowedActions();
             if (CanAddConclusion) LeadUnits = await SelectLists.For(HttpContext).UnitsInScopeAsync();
         }
-        var (sessionTasks, withoutTask) = await tasks.ForSessionAsync(Session);
-        Tasks = new SessionTasksView(id, sessionTasks, withoutTask,
+        var withoutTask = data.ConclusionsWithoutTask;
+        Tasks = new SessionTasksView(id, data.Tasks, withoutTask,
             withoutTask.Count > 0 ? await SelectLists.For(HttpContext).UnitsInScopeAsync() : [],
             tasks.Today, PostedForm == SessionTasksView.Form ? NewTask : null);
         return Page();
+    }
+
+    /// <summary>The page's data as this caller may see it (404 when the session is not theirs to see).</summary>
+    private async Task<SessionPageData> ReadAsync(int id)
+    {
+        var (session, history) = await workflow.ReadVisibleAsync(id);
+        var items = (await scope.ItemsOfVisibleSessionAsync(session)).OrderBy(i => i.Number);
+        var rows = await ItemListRow.ListAsync(items, await scope.ItemCallerAsync());
+        var (sessionTasks, withoutTask) = await tasks.ForSessionAsync(session);
+        return new SessionPageData(session, history, rows, sessionTasks, withoutTask);
     }
 
     /// <summary>The fields of the action forms; each action reads the ones it needs.</summary>

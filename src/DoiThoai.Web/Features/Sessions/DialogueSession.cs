@@ -59,6 +59,12 @@ public sealed class DialogueSession
     public SessionStatus Status { get; private set; }
     public string CreatedByUserId { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
+    /// <summary>
+    /// A fresh random number written in the same transaction as every change to what the session's
+    /// page shows (<see cref="SessionPageVersions"/>), so a node can tell in one small read whether
+    /// the page it kept is still the session as saved (ADR 0023).
+    /// </summary>
+    public long PageVersion { get; private set; }
 
     public List<SessionChair> Chairs { get; private set; } = [];
     public List<Conclusion> Conclusions { get; private set; } = [];

@@ -1,5 +1,6 @@
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.FollowUp;
+using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using DoiThoai.Web.Features.Organisation;
 
@@ -30,16 +31,30 @@ public sealed class SessionWorkflow(AppDbContext db, UserScope scope, References
     /// </summary>
     public async Task<DialogueSession> FindVisibleAsync(int id)
     {
-        var session = await (await scope.SessionsAsync())
-            .Include(s => s.HostUnit).Include(s => s.ParticipantUnit).Include(s => s.Term)
-            .Include(s => s.Chairs).ThenInclude(c => c.Person)
-            .Include(s => s.Conclusions).ThenInclude(c => c.LeadUnit)
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(s => s.Id == id)
+        var session = await WithPageParts(await scope.SessionsAsync()).SingleOrDefaultAsync(s => s.Id == id)
             ?? throw new NotFoundException("Không tìm thấy hội nghị.");
         await db.Entry(session).Collection(s => s.History).LoadAsync();
         return session;
     }
+
+    /// <summary>
+    /// The same for the session page, which changes nothing: read without tracking, so that what it
+    /// shows (and may keep, <see cref="SessionPageCache"/>) is the session as saved, and the history
+    /// in its order on the side.
+    /// </summary>
+    public async Task<(DialogueSession Session, IReadOnlyList<HistoryEntry> History)> ReadVisibleAsync(int id)
+    {
+        var session = await WithPageParts(await scope.SessionsAsync()).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id)
+            ?? throw new NotFoundException("Không tìm thấy hội nghị.");
+        var history = await db.History.AsNoTracking().Where(h => h.SessionId == id).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToListAsync();
+        return (session, history);
+    }
+
+    private static IQueryable<DialogueSession> WithPageParts(IQueryable<DialogueSession> sessions) =>
+        sessions.Include(s => s.HostUnit).Include(s => s.ParticipantUnit).Include(s => s.Term)
+            .Include(s => s.Chairs).ThenInclude(c => c.Person)
+            .Include(s => s.Conclusions).ThenInclude(c => c.LeadUnit)
+            .AsSingleQuery();
 
     private async Task<DialogueSession> FindForChangeAsync(int id)
     {

@@ -43,6 +43,10 @@ public sealed class ScopeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(15 + restricted.Count, host.Count);
         Assert.All(restricted, id => Assert.DoesNotContain($"/Items/{id}", participant));
         Assert.All(restricted, id => Assert.Contains($"/Items/{id}", host));
+        // The host office's page is kept for those who run the session (ADR 0023); the invited
+        // committee opening it after them still gets its own view.
+        Assert.Equal(participant, await ItemLinksAsync("vp-vietyen-page"));
+        Assert.Equal(host, await ItemLinksAsync("vanphong"));
     }
 
     [Fact]

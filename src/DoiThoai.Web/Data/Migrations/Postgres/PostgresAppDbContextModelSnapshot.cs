@@ -1557,6 +1557,27 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.ToTable("Conclusions");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Sessions.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "reference",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.DialogueSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1594,6 +1615,9 @@ namespace DoiThoai.Web.Data.Migrations.Postgres
                     b.Property<string>("Minutes")
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
+
+                    b.Property<long>("PageVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("ParticipantUnitId")
                         .HasColumnType("integer");

@@ -1498,6 +1498,27 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                     b.ToTable("Conclusions");
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.Sessions.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "reference",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Sessions.DialogueSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1533,6 +1554,9 @@ namespace DoiThoai.Web.Data.Migrations.Sqlite
                     b.Property<string>("Minutes")
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PageVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ParticipantUnitId")
                         .HasColumnType("INTEGER");

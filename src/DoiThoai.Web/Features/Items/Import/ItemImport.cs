@@ -57,6 +57,8 @@ public sealed class ItemImport(AppDbContext db, TimeProvider clock)
         }
         await WriteAsync(writer, batch, ids, now, cancellationToken);
         int[] result = [.. ids];
+        // The rows bypass SaveChanges, which writes the page versions otherwise (ADR 0023).
+        await SessionPageVersions.WriteAsync(db, sessions.Keys, reference: false, cancellationToken);
         if (steps?.BeforeCommit is { } beforeCommit) await beforeCommit(db, result);
         await transaction.CommitAsync(cancellationToken);
         SearchChangeInterceptor.NoteLocalWrite(); // the rows bypass EF's SaveChanges, where this is counted otherwise
