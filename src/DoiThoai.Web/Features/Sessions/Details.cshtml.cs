@@ -4,6 +4,7 @@ using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using Items_Import = DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Shared;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -109,7 +110,8 @@ public sealed class SessionDetailsModel(
         SessionPageData data;
         if (stamp is not null && await scope.RunsSessionAsync(stamp.HostUnitId))
         {
-            data = await pageCache.GetAsync(stamp, () => ReadAsync(id));
+            kept = await pageCache.GetAsync(stamp, () => ReadAsync(id));
+            data = kept.Data;
             CanChange = true;
         }
         else
@@ -131,6 +133,15 @@ public sealed class SessionDetailsModel(
             tasks.Today, PostedForm == SessionTasksView.Form ? NewTask : null);
         return Page();
     }
+
+    private SessionPageCache.Kept? kept;
+
+    /// <summary>
+    /// A part of the page written from the data alone: kept with the data for those who run the
+    /// session (ADR 0023), written every time for everybody else.
+    /// </summary>
+    public Task<IHtmlContent> FragmentAsync(string name, Func<Task<IHtmlContent>> render) =>
+        kept is null ? render() : kept.FragmentAsync(name, render);
 
     /// <summary>The page's data as this caller may see it (404 when the session is not theirs to see).</summary>
     private async Task<SessionPageData> ReadAsync(int id)

@@ -1,8 +1,12 @@
 using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using DoiThoai.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace DoiThoai.Web.Features.Sessions;
@@ -61,21 +65,40 @@ public sealed class SessionPageCache : IDisposable
     /// returns, kept. The stamp must be read before the data: a change saved in between leaves the
     /// data newer than its stamp, so it is read again next time, never the other way round.
     /// </summary>
-    public async Task<SessionPageData> GetAsync(Stamp stamp, Func<Task<SessionPageData>> read)
+    public async Task<Kept> GetAsync(Stamp stamp, Func<Task<SessionPageData>> read)
     {
-        if (kept?.TryGetValue(stamp.SessionId, out Entry? entry) == true && entry!.Stamp == stamp)
+        if (kept?.TryGetValue(stamp.SessionId, out Kept? entry) == true && entry!.Stamp == stamp)
         {
             Interlocked.Increment(ref hits);
-            return entry.Data;
+            return entry;
         }
         Interlocked.Increment(ref misses);
-        var data = await read();
-        if (kept is null) return data;
-        kept.Set(stamp.SessionId, new Entry(stamp, data), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
-        return data;
+        var fresh = new Kept(stamp, await read());
+        kept?.Set(stamp.SessionId, fresh, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
+        return fresh;
     }
 
-    private sealed record Entry(Stamp Stamp, SessionPageData Data);
+    /// <summary>
+    /// The data read at <see cref="Stamp"/>, and parts of the page already written from it (per
+    /// language): the table of a hundred items is most of the page's HTML and of its garbage.
+    /// </summary>
+    public sealed class Kept(Stamp stamp, SessionPageData data)
+    {
+        private readonly ConcurrentDictionary<string, HtmlString> fragments = new();
+
+        public Stamp Stamp { get; } = stamp;
+        public SessionPageData Data { get; } = data;
+
+        /// <summary>The HTML <paramref name="render"/> writes for <paramref name="name"/> in the reader's language, written once.</summary>
+        public async Task<IHtmlContent> FragmentAsync(string name, Func<Task<IHtmlContent>> render)
+        {
+            var key = name + "|" + CultureInfo.CurrentUICulture.Name;
+            if (fragments.TryGetValue(key, out var html)) return html;
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            (await render()).WriteTo(writer, HtmlEncoder.Default);
+            return fragments.GetOrAdd(key, new HtmlString(writer.ToString()));
+        }
+    }
 
     public void Dispose() => kept?.Dispose();
 }

@@ -252,5 +252,9 @@ public sealed class SessionPagesTests(AppFactory app) : IClassFixture<AppFactory
         var english = await Html.GetDocumentAsync(office, $"/Sessions/{seed}");
         Assert.Contains("Friday, September 8, 2017", english.QuerySelector("dl.facts")!.TextContent);
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        // The item table is kept written per language for those who run the session (ADR 0023).
+        Assert.Contains("Trạng thái", page.QuerySelector("table.items thead")!.TextContent);
+        Assert.Contains("Status", english.QuerySelector("table.items thead")!.TextContent);
+        Assert.DoesNotContain("Trạng thái", english.QuerySelector("table.items thead")!.TextContent);
     }
 }
