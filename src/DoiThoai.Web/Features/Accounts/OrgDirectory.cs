@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace DoiThoai.Web.Features.Accounts;
@@ -14,11 +15,21 @@ public sealed class OrgDirectory(IServiceScopeFactory scopes)
         ILookup<int, int> ChildrenOf,
         ILookup<int, int> PredecessorsOf)
     {
+        // Worked out once per unit and snapshot: every signed-in request asks for its caller's two
+        // sets, and a province's is its whole tree. The sets are shared, hence read-only.
+        private readonly ConcurrentDictionary<int, IReadOnlySet<int>> overseen = new();
+        private readonly ConcurrentDictionary<int, IReadOnlySet<int>> belongsTo = new();
+
         /// <summary>
         /// The unit, everything below it, and everything below the units it succeeded: a province
         /// formed by a merger sees the records of the provinces merged into it.
         /// </summary>
-        public HashSet<int> Overseen(int unitId)
+        public IReadOnlySet<int> Overseen(int unitId) => overseen.GetOrAdd(unitId, WalkDown);
+
+        /// <summary>The unit, its predecessors, and all their ancestors: the organisations a member belongs to.</summary>
+        public IReadOnlySet<int> BelongsTo(int unitId) => belongsTo.GetOrAdd(unitId, WalkUp);
+
+        private HashSet<int> WalkDown(int unitId)
         {
             var result = new HashSet<int>();
             var queue = new Queue<int>([unitId]);
@@ -32,8 +43,7 @@ public sealed class OrgDirectory(IServiceScopeFactory scopes)
             return result;
         }
 
-        /// <summary>The unit, its predecessors, and all their ancestors: the organisations a member belongs to.</summary>
-        public HashSet<int> BelongsTo(int unitId)
+        private HashSet<int> WalkUp(int unitId)
         {
             var result = new HashSet<int>();
             var queue = new Queue<int>([unitId]);

@@ -13,7 +13,7 @@ public sealed class UserScope(IHttpContextAccessor http, AppDbContext db, OrgDir
 {
     private Loaded? loaded;
 
-    private sealed record Loaded(string UserId, string Name, int? PersonId, HashSet<int> Overseen, HashSet<int> BelongsTo);
+    private sealed record Loaded(string UserId, string Name, int? PersonId, IReadOnlySet<int> Overseen, IReadOnlySet<int> BelongsTo);
 
     private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
 

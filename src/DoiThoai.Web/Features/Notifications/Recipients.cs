@@ -39,7 +39,7 @@ public sealed class Recipients(AppDbContext db, OrgDirectory directory)
 }
 
 /// <summary>The accounts of one role and the units each of them oversees.</summary>
-public sealed class RoleMembers(IReadOnlyList<Recipient> users, IReadOnlyDictionary<int, HashSet<int>> overseenByUnit)
+public sealed class RoleMembers(IReadOnlyList<Recipient> users, IReadOnlyDictionary<int, IReadOnlySet<int>> overseenByUnit)
 {
     public IReadOnlyList<Recipient> All => users;
 

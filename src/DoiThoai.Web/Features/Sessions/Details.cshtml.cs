@@ -4,6 +4,7 @@ using DoiThoai.Web.Features.History;
 using DoiThoai.Web.Features.Items;
 using Items_Import = DoiThoai.Web.Features.Items.Import;
 using DoiThoai.Web.Features.Shared;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,8 @@ public sealed class SessionDetailsModel(
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<string> AllowedActions { get; private set; } = [];
     public List<SelectListItem> LeadUnits { get; private set; } = [];
+    /// <summary>The same units as written options, when no conclusion form was posted.</summary>
+    public IHtmlContent? LeadUnitOptions { get; private set; }
     /// <summary>The session's follow-up tasks, shown by Features/FollowUp/_SessionTasks.cshtml.</summary>
     public SessionTasksView Tasks { get; private set; } = null!;
 
@@ -125,7 +128,9 @@ public sealed class SessionDetailsModel(
         if (CanChange)
         {
             AllowedActions = Session.AllowedActions();
-            if (CanAddConclusion) LeadUnits = await SelectLists.For(HttpContext).UnitsInScopeAsync();
+            // A refused conclusion is shown again with its unit chosen; otherwise the options are kept written.
+            if (CanAddConclusion && PostedForm == ConclusionForm) LeadUnits = await SelectLists.For(HttpContext).UnitsInScopeAsync();
+            else if (CanAddConclusion) LeadUnitOptions = await SelectLists.For(HttpContext).UnitsInScopeOptionsAsync();
         }
         var withoutTask = data.ConclusionsWithoutTask;
         Tasks = new SessionTasksView(id, data.Tasks, withoutTask,
@@ -141,7 +146,7 @@ public sealed class SessionDetailsModel(
     /// session (ADR 0023), written every time for everybody else.
     /// </summary>
     public Task<IHtmlContent> FragmentAsync(string name, Func<Task<IHtmlContent>> render) =>
-        kept is null ? render() : kept.FragmentAsync(name, render);
+        kept is null ? render() : kept.FragmentAsync(name, render, HttpContext.RequestServices.GetRequiredService<HtmlEncoder>());
 
     /// <summary>The page's data as this caller may see it (404 when the session is not theirs to see).</summary>
     private async Task<SessionPageData> ReadAsync(int id)

@@ -90,12 +90,12 @@ public sealed class SessionPageCache : IDisposable
         public SessionPageData Data { get; } = data;
 
         /// <summary>The HTML <paramref name="render"/> writes for <paramref name="name"/> in the reader's language, written once.</summary>
-        public async Task<IHtmlContent> FragmentAsync(string name, Func<Task<IHtmlContent>> render)
+        public async Task<IHtmlContent> FragmentAsync(string name, Func<Task<IHtmlContent>> render, HtmlEncoder encoder)
         {
             var key = name + "|" + CultureInfo.CurrentUICulture.Name;
             if (fragments.TryGetValue(key, out var html)) return html;
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            (await render()).WriteTo(writer, HtmlEncoder.Default);
+            (await render()).WriteTo(writer, encoder);
             return fragments.GetOrAdd(key, new HtmlString(writer.ToString()));
         }
     }

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using DoiThoai.Web.Features.Accounts;
 using DoiThoai.Web.Features.Sessions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
@@ -12,13 +15,13 @@ namespace DoiThoai.Web.Features.Shared;
 /// names units, people, terms and topics the same way. Option values are ids (or enum names);
 /// texts are in the reader's language.
 /// </summary>
-public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocalizer<SharedResource> t, TimeProvider clock, OrgDirectory directory)
+public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocalizer<SharedResource> t, TimeProvider clock, OrgDirectory directory, HtmlEncoder encoder)
 {
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(WebUiSetup.Vietnamese, ignoreCase: true);
 
     /// <summary>
     /// The registered instance if Program.cs registers one, otherwise one built from registered
-    /// services: pages get it without listing its four dependencies in their constructors.
+    /// services: pages get it without listing its dependencies in their constructors.
     /// </summary>
     public static SelectLists For(HttpContext http) =>
         ActivatorUtilities.GetServiceOrCreateInstance<SelectLists>(http.RequestServices);
@@ -33,6 +36,32 @@ public sealed class SelectLists(AppDbContext db, UserScope scope, IStringLocaliz
         var overseen = await scope.OverseenUnitsAsync();
         return await UnitsAsync(overseen is null ? null : u => overseen.Contains(u.Id));
     }
+
+    /// <summary>
+    /// <see cref="UnitsInScopeAsync"/> written as option elements, kept per snapshot of the tree,
+    /// scope, language and day: the conclusion form of a provincial session offers hundreds of units
+    /// on every page, and building and writing them was a large part of a kept session page (ADR 0023).
+    /// </summary>
+    public async Task<IHtmlContent> UnitsInScopeOptionsAsync()
+    {
+        var snapshot = await directory.GetAsync();
+        // The scope's set is the same object for every caller of a unit within a snapshot (OrgDirectory).
+        var key = ((object?)await scope.OverseenUnitsAsync(), CultureInfo.CurrentUICulture.Name, VietnamTime.Today(clock.GetUtcNow().UtcDateTime));
+        var kept = UnitOptionsOf.GetOrCreateValue(snapshot);
+        if (kept.TryGetValue(key, out var html)) return html;
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var option in await UnitsInScopeAsync())
+        {
+            writer.Write("<option value=\"");
+            encoder.Encode(writer, option.Value);
+            writer.Write("\">");
+            encoder.Encode(writer, option.Text);
+            writer.Write("</option>");
+        }
+        return kept.GetOrAdd(key, new HtmlString(writer.ToString()));
+    }
+
+    private static readonly ConditionalWeakTable<OrgDirectory.Snapshot, ConcurrentDictionary<(object?, string, DateOnly), HtmlString>> UnitOptionsOf = [];
 
     /// <summary>Every unit (the participants of a session or the unit a speaker speaks for may be anywhere).</summary>
     public Task<List<SelectListItem>> AllUnitsAsync() => UnitsAsync(null);

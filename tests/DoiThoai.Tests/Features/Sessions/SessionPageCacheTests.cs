@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using DoiThoai.Tests.Features.Admin;
 using DoiThoai.Tests.Features.Deployment;
 using DoiThoai.Tests.Features.Notifications;
 using DoiThoai.Tests.Features.Spreadsheets;
@@ -140,6 +141,35 @@ public sealed class SessionPageCacheTests(AppFactory app) : IClassFixture<AppFac
         Assert.True(invitedPage.QuerySelectorAll("table.items tbody tr").Length < hostPage.QuerySelectorAll("table.items tbody tr").Length);
         Assert.DoesNotContain("Đoàn Văn Mật", ItemsText(invitedPage));
         Assert.Empty(invitedPage.QuerySelectorAll("section[aria-labelledby=actions] form"));
+    }
+
+    [Fact]
+    public async Task The_conclusion_form_offers_the_units_of_each_callers_scope_as_the_tree_is_now()
+    {
+        // The options are kept written per tree snapshot, scope, language and day (ADR 0023).
+        var admin = await app.SignedInBrowserAsync("admin");
+        var office = await app.SignedInBrowserAsync("vanphong");
+        var sessionId = await app.HeldSessionAsync(await app.ApiClientAsync("vanphong"));
+        async Task<List<string>> OptionsAsync(HttpClient browser) =>
+            (await Html.GetDocumentAsync(browser, $"/Sessions/{sessionId}")).QuerySelectorAll("#NewConclusion_LeadUnitId option")
+                .Select(o => o.TextContent.Trim()).ToList();
+        var officeBefore = await OptionsAsync(office);
+        Assert.Equal(officeBefore, await OptionsAsync(office));
+        Assert.Contains(officeBefore, o => o.StartsWith("Tỉnh ủy Bắc Ninh", StringComparison.Ordinal));
+
+        var kind = await app.CreateKindAsync(admin);
+        var inScope = Unique("Chi bộ mới trong tỉnh");
+        var outside = Unique("Đơn vị mới ngoài tỉnh");
+        await AdminPages.CreateUnitAsync(admin, kind, inScope, parentId: await app.UnitIdAsync(CurrentProvince));
+        await AdminPages.CreateUnitAsync(admin, kind, outside);
+
+        var officeAfter = await OptionsAsync(office);
+        var adminAfter = await OptionsAsync(admin);
+        Assert.Equal(officeBefore.Count + 1, officeAfter.Count);
+        Assert.Contains(officeAfter, o => o.Contains(inScope, StringComparison.Ordinal));
+        Assert.DoesNotContain(officeAfter, o => o.Contains(outside, StringComparison.Ordinal));
+        Assert.Contains(adminAfter, o => o.Contains(outside, StringComparison.Ordinal));
+        Assert.True(adminAfter.Count > officeAfter.Count);
     }
 
     [Fact]
