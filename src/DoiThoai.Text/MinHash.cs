@@ -29,7 +29,7 @@ public sealed class MinHash(int shingleSize, int bands, int rows)
     private readonly ulong[] seeds = MakeSeeds(bands * rows);
 
     /// <summary>The shingle hashes of a text (empty when it has no syllables).</summary>
-    public HashSet<ulong> Shingles(string? text) => ShinglesOf(Tokens.Of(text).FoldSyllables);
+    public HashSet<ulong> Shingles(string? text) => ShinglesOf(Tokens.FoldSyllablesOf(text));
 
     /// <summary>The shingle hashes of fold syllables already computed.</summary>
     public HashSet<ulong> ShinglesOf(IReadOnlyList<string> syllables)

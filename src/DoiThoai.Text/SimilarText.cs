@@ -23,7 +23,7 @@ public static class SimilarText
 
     public static TextFingerprint Fingerprint(string? text, MinHash? scheme = null)
     {
-        var fold = Tokens.Of(text).FoldSyllables;
+        var fold = Tokens.FoldSyllablesOf(text);
         return new TextFingerprint(fold, (scheme ?? MinHash.Default).ShinglesOf(fold), fold.ToHashSet(StringComparer.Ordinal));
     }
 
