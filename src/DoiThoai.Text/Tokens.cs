@@ -54,7 +54,10 @@ public static class Tokens
     /// <see cref="SearchTokens.FoldSyllables"/> of <see cref="Of"/> without the tone-key, which a
     /// near-duplicate check never looks at and which costs as much again.
     /// </summary>
-    public static IReadOnlyList<string> FoldSyllablesOf(string? text) => Flatten(Phrases(SearchKeys.FoldKeyOfNormalized(Normalized(text))));
+    public static IReadOnlyList<string> FoldSyllablesOf(string? text) => Flatten(Phrases(FoldKeyOf(text)));
+
+    /// <summary>The fold-key of <paramref name="text"/> after the abbreviations are expanded, as <see cref="Of"/> cuts it.</summary>
+    internal static string FoldKeyOf(string? text) => SearchKeys.FoldKeyOfNormalized(Normalized(text));
 
     // Clean once: the expansions are clean text already, so only the lower-casing remains.
     private static string Normalized(string? text) => SearchKeys.LowerCase(Abbreviations.Expand(SearchKeys.Clean(text)));
