@@ -11,7 +11,7 @@ namespace DoiThoai.Web.Features.Search;
 /// <remarks>
 /// Lucene's own <see cref="CachingWrapperFilter"/> keeps a compressed set without random access, so
 /// every search under it leap-frogs between the hits and the filter. At 1,000,000 items that doubled
-/// the scoring time of a common query under the staff-kinds filter (6.4 against 4.4 ms measured,
+/// the scoring time of a common query under the staff-kinds filter (about 9 against 4.4 ms,
 /// docs/benchmarks.md session 6). A bit set of a dense filter is handed to the scorer as the
 /// documents it may accept instead, one bit test per posting, as for deleted documents. A sparse
 /// filter (a small unit's scope) stays compressed: there the filter leads and the hits follow.

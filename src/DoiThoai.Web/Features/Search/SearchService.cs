@@ -129,8 +129,8 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         var conclusions = conclusionIds.Count == 0 ? [] : await db.Conclusions.AsNoTracking().Where(c => conclusionIds.Contains(c.Id))
             .Join(await scope.SessionsAsync(), c => c.SessionId, s => s.Id, (c, s) => new { c.Id, c.SessionId, c.Order, c.Text, s.HostUnitId, s.Status })
             .ToDictionaryAsync(c => c.Id, ct);
-        // The caller's row is read only when an answer needs the speaker rule: pages of items and
-        // conclusions, an administrator's most of all, need no query for it.
+        // The caller's row is read only when an unsettled answer asks whether the caller works on the
+        // item: pages of items, conclusions and settled answers need no query for it.
         ItemCaller? caller = null;
 
         var hits = new List<SearchHit>(found.Count);
