@@ -29,7 +29,7 @@ public sealed class MinHash(int shingleSize, int bands, int rows)
     private readonly ulong[] seeds = MakeSeeds(bands * rows);
 
     /// <summary>The shingle hashes of a text (empty when it has no syllables).</summary>
-    public HashSet<ulong> Shingles(string? text) => ShinglesOf(Tokens.Of(text).FoldSyllables);
+    public HashSet<ulong> Shingles(string? text) => ShinglesOf(Tokens.FoldSyllablesOf(text));
 
     /// <summary>The shingle hashes of fold syllables already computed.</summary>
     public HashSet<ulong> ShinglesOf(IReadOnlyList<string> syllables)
@@ -49,6 +49,36 @@ public sealed class MinHash(int shingleSize, int bands, int rows)
             set.Add(Mix(hash));
         }
         return set;
+    }
+
+    /// <summary>
+    /// <see cref="ShinglesOf"/> over syllables given as ranges of <paramref name="key"/>: the same hashes,
+    /// repeats included, in text order.
+    /// </summary>
+    internal ulong[] ShingleHashes(string key, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+    {
+        if (starts.Length == 0) return [];
+        var size = Math.Min(ShingleSize, starts.Length);
+        var hashes = new ulong[starts.Length - size + 1];
+        for (var start = 0; start < hashes.Length; start++)
+        {
+            var hash = Fnv.Offset;
+            for (var k = 0; k < size; k++)
+            {
+                if (k > 0) hash = Fnv.Add(hash, ' ');
+                foreach (var c in key.AsSpan(starts[start + k], lengths[start + k])) hash = Fnv.Add(hash, c);
+            }
+            hashes[start] = Mix(hash);
+        }
+        return hashes;
+    }
+
+    /// <summary>A 64-bit hash of one syllable (FNV-1a, then <see cref="Mix"/>).</summary>
+    internal static ulong HashOf(ReadOnlySpan<char> syllable)
+    {
+        var hash = Fnv.Offset;
+        foreach (var c in syllable) hash = Fnv.Add(hash, c);
+        return Mix(hash);
     }
 
     /// <summary>The MinHash signature: for each hash function the smallest value over the shingles.</summary>

@@ -71,7 +71,8 @@ public static class SearchKeys
             }
             builder.Append(char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c);
         }
-        var kc = builder.ToString().Normalize(NormalizationForm.FormKC);
+        var cleaned = builder.ToString();
+        var kc = Latin.IsKcStable(cleaned) ? cleaned : cleaned.Normalize(NormalizationForm.FormKC);
         // Collapse whitespace (NFKC can itself produce spaces, e.g. from U+2002).
         builder.Clear();
         var pendingSpace = false;
@@ -95,7 +96,9 @@ public static class SearchKeys
     /// <summary>The fold-key ("không dấu"): <see cref="Normalize"/>, all marks removed, đ → d.</summary>
     public static string FoldKey(string? text) => FoldKeyOfNormalized(Normalize(text));
 
-    internal static string FoldKeyOfNormalized(string normalized)
+    internal static string FoldKeyOfNormalized(string normalized) => Latin.Fold(normalized) ?? FoldBySteps(normalized);
+
+    private static string FoldBySteps(string normalized)
     {
         var d = normalized.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(d.Length);
@@ -248,5 +251,60 @@ public static class SearchKeys
             return pair is "oa" or "oe" or "uy" ? first + 1 : first;
         }
         return first + 1;
+    }
+
+    /// <summary>
+    /// The keys of Latin-script text without the Unicode normalisations. Every item indexed, compared
+    /// or highlighted goes through <see cref="Clean"/> and the fold-key, and the three ICU
+    /// normalisations they ask for (NFKC, then NFD and NFC) were a tenth of a similar-items lookup at
+    /// 1,000,000 items (docs/benchmarks.md, session 6). Vietnamese text is precomposed Latin letters:
+    /// each character's fold is looked up in a table made once by the normalising path itself, one
+    /// character at a time, so both paths give the same keys. Text with any character outside the
+    /// table (other scripts, compatibility forms, a combining mark that could compose) takes the
+    /// normalising path.
+    /// </summary>
+    private static class Latin
+    {
+        private const char Outside = '\uFFFF';
+        private const char Dropped = '\0';
+        private static readonly char[] Folds = new char[0x1F00];
+        private static readonly bool[] KcStable = new bool[0x1F00];
+
+        static Latin()
+        {
+            Array.Fill(Folds, Outside);
+            for (var c = 1; c < Folds.Length; c++)
+            {
+                if (c is > 0x24F and < 0x300 or > 0x36F and < 0x1E00) continue;
+                var one = ((char)c).ToString();
+                // A combining mark is not stable on its own: NFKC may put it on the letter before it.
+                KcStable[c] = CharUnicodeInfo.GetUnicodeCategory((char)c) != UnicodeCategory.NonSpacingMark
+                    && one.IsNormalized(NormalizationForm.FormKC);
+                var folded = FoldBySteps(one);
+                if (folded.Length <= 1) Folds[c] = folded.Length == 0 ? Dropped : folded[0];
+            }
+        }
+
+        /// <summary>Whether NFKC leaves <paramref name="text"/> as it is, by the table; false when it cannot tell.</summary>
+        public static bool IsKcStable(string text)
+        {
+            foreach (var c in text)
+                if (c >= KcStable.Length || !KcStable[c]) return false;
+            return true;
+        }
+
+        /// <summary>The fold-key of normalised text, or null when a character is outside the table.</summary>
+        public static string? Fold(string normalized)
+        {
+            var buffer = normalized.Length <= 512 ? stackalloc char[normalized.Length] : new char[normalized.Length];
+            var length = 0;
+            foreach (var c in normalized)
+            {
+                var folded = c < Folds.Length ? Folds[c] : Outside;
+                if (folded == Outside) return null;
+                if (folded != Dropped) buffer[length++] = folded;
+            }
+            return new string(buffer[..length]);
+        }
     }
 }

@@ -44,12 +44,23 @@ public static class Tokens
     /// <summary>Abbreviations expanded, then both keys, their syllables and bigrams.</summary>
     public static SearchTokens Of(string? text)
     {
-        // Clean once: the expansions are clean text already, so only the lower-casing remains.
-        var normalized = SearchKeys.LowerCase(Abbreviations.Expand(SearchKeys.Clean(text)));
+        var normalized = Normalized(text);
         var tone = Phrases(SearchKeys.ToneKeyOfNormalized(normalized));
         var fold = Phrases(SearchKeys.FoldKeyOfNormalized(normalized));
         return new SearchTokens(tone, fold);
     }
+
+    /// <summary>
+    /// <see cref="SearchTokens.FoldSyllables"/> of <see cref="Of"/> without the tone-key, which a
+    /// near-duplicate check never looks at and which costs as much again.
+    /// </summary>
+    public static IReadOnlyList<string> FoldSyllablesOf(string? text) => Flatten(Phrases(FoldKeyOf(text)));
+
+    /// <summary>The fold-key of <paramref name="text"/> after the abbreviations are expanded, as <see cref="Of"/> cuts it.</summary>
+    internal static string FoldKeyOf(string? text) => SearchKeys.FoldKeyOfNormalized(Normalized(text));
+
+    // Clean once: the expansions are clean text already, so only the lower-casing remains.
+    private static string Normalized(string? text) => SearchKeys.LowerCase(Abbreviations.Expand(SearchKeys.Clean(text)));
 
     /// <summary>The syllables of a key (or any text), in order.</summary>
     public static IReadOnlyList<string> Syllables(string? key) => Flatten(Phrases(key ?? string.Empty));

@@ -100,4 +100,32 @@ public sealed class MinHashTests
         var match = SimilarText.Compare(SimilarText.Fingerprint(Recommendation), SimilarText.Fingerprint(candidate));
         Assert.Equal(expected, match?.Stage);
     }
+    [Theory]
+    [InlineData(Recommendation)]
+    [InlineData("TU, HU và ĐU; QĐ 11 — “hòa” hay ‘hoà’?")]
+    [InlineData("một")]
+    [InlineData("!!!")]
+    [InlineData("Ｔỉｎｈ ủｙ Vie\u0302\u0323t Nam lặp lặp lặp lặp")]
+    public void A_fingerprint_holds_the_shingle_and_syllable_sets_of_the_texts_tokens(string text)
+    {
+        var print = SimilarText.Fingerprint(text);
+        var syllables = Tokens.Of(text).FoldSyllables;
+        Assert.Equal(syllables, print.FoldSyllables);
+        Assert.Equal(MinHash.Default.Shingles(text).Order(), print.Shingles);
+        Assert.Equal(syllables.Distinct().Count(), print.Syllables.Length);
+        Assert.Equal(print.Syllables.Order().Distinct(), print.Syllables);
+        Assert.Equal(MinHash.Default.BandHashes(text), MinHash.Default.BandHashesOf(print.Shingles));
+    }
+
+    [Theory]
+    [InlineData("Phụ cấp của bí thư chi bộ ở thôn và tổ dân phố hiện nay quá thấp so với công việc nên nhiều đồng chí không muốn nhận; kiến nghị Thường vụ Tỉnh ủy sớm hướng dẫn chế độ phụ cấp")]
+    [InlineData("de nghi ban thuong vu tinh uy som co huong dan ve che do phu cap cho bi thu chi bo thon to dan pho vi muc phu cap hien nay qua thap")]
+    [InlineData("Đề nghị Ban Thường vụ Tỉnh ủy không hướng dẫn")]
+    public void Scores_are_the_jaccard_of_the_shingle_or_syllable_sets(string candidate)
+    {
+        var match = SimilarText.Compare(SimilarText.Fingerprint(Recommendation), SimilarText.Fingerprint(candidate), 0.5, 0);
+        var near = MinHash.Jaccard(MinHash.Default.Shingles(Recommendation), MinHash.Default.Shingles(candidate));
+        var words = MinHash.Jaccard(Tokens.Of(Recommendation).FoldSyllables.ToHashSet(), Tokens.Of(candidate).FoldSyllables.ToHashSet());
+        Assert.Equal(near >= 0.5 ? near : words, match!.Value.Score, 9);
+    }
 }

@@ -252,8 +252,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    public static readonly Filter ItemsOnly =
-        new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchDocuments.Fields.Kind, SearchDocuments.Kinds.Item))));
+    public static readonly Filter ItemsOnly = CachedFilter.Of(new TermQuery(new Term(SearchDocuments.Fields.Kind, SearchDocuments.Kinds.Item)));
 
     /// <summary>A document found: its kind, its id (the item's for items and answers) and its session.</summary>
     public readonly record struct Found(string Kind, int Id, int SessionId);
@@ -265,7 +264,7 @@ public sealed class SearchIndex : IDisposable
     public (IReadOnlyList<Found> Hits, int TotalHits) Find(Query query, Filter? filter, int skip, int take) =>
         Read(searcher =>
         {
-            var top = searcher.Search(query, filter, Math.Max(1, skip + take));
+            var top = searcher.Search(CachedFilter.Apply(query, filter), Math.Max(1, skip + take));
             return (Describe(searcher, top.ScoreDocs.Skip(skip)), top.TotalHits);
         });
 

@@ -46,7 +46,7 @@ public static class SearchScope
         foreach (var set in idSets) text.Append('|').AppendJoin(',', set.Order());
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         if (Filters.Count > MaxCachedFilters) Filters.Clear();
-        return Filters.GetOrAdd(hash, _ => new CachingWrapperFilter(new QueryWrapperFilter(build())));
+        return Filters.GetOrAdd(hash, _ => CachedFilter.Of(build()));
     }
 
     private static async Task<Query> QueryAsync(UserScope scope, List<IEnumerable<int>> inputs, CancellationToken ct)

@@ -79,14 +79,14 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         return new SearchResult(await ReadableHitsAsync(found, text.Fold.ToHashSet(), ct), total, null);
     }
 
-    private static readonly Filter StaffKinds = new CachingWrapperFilter(new QueryWrapperFilter(SearchScope.Any([.. Kinds.All.Select(k => SearchScope.Is(F.Kind, k))])));
+    private static readonly Filter StaffKinds = CachedFilter.Of(SearchScope.Any([.. Kinds.All.Select(k => SearchScope.Is(F.Kind, k))]));
 
     /// <summary>The reader's scope and the filters; they narrow the hits and add nothing to the score.</summary>
     private async Task<Filter?> FilterAsync(SearchFilters filters, CancellationToken ct)
     {
-        // Portal articles share the index but have their own public search (Features/Portal).
-        var parts = new List<Filter> { StaffKinds };
-        if (await SearchScope.ForAsync(scope, ct) is { } scoped) parts.Add(scoped);
+        // Portal articles share the index but have their own public search (Features/Portal). A
+        // reader's scope names the staff kinds itself; only administrators need them said.
+        var parts = new List<Filter> { await SearchScope.ForAsync(scope, ct) ?? StaffKinds };
         if (filters.UnitId is { } unitId)
         {
             var units = (await directory.GetAsync(ct)).Overseen(unitId);
@@ -129,7 +129,9 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
         var conclusions = conclusionIds.Count == 0 ? [] : await db.Conclusions.AsNoTracking().Where(c => conclusionIds.Contains(c.Id))
             .Join(await scope.SessionsAsync(), c => c.SessionId, s => s.Id, (c, s) => new { c.Id, c.SessionId, c.Order, c.Text, s.HostUnitId, s.Status })
             .ToDictionaryAsync(c => c.Id, ct);
-        var caller = await scope.ItemCallerAsync();
+        // The caller's row is read only when an unsettled answer asks whether the caller works on the
+        // item: pages of items, conclusions and settled answers need no query for it.
+        ItemCaller? caller = null;
 
         var hits = new List<SearchHit>(found.Count);
         foreach (var f in found)
@@ -150,7 +152,8 @@ public sealed class SearchService(SearchIndex index, UserScope scope, AppDbConte
             }
             var current = SearchDocuments.Current(i.Assignments);
             var facts = new ItemFacts(i.Status, i.RaisedByPersonId, current?.LeadUnitId, current?.CoUnitIds ?? [], i.HostUnitId);
-            if (i.Answer is null || !(caller.MaySeeWork(facts) || ItemWorkflow.IsSettledAnswer(i.Status, i.Answer))) continue;
+            if (i.Answer is null) continue;
+            if (!ItemWorkflow.IsSettledAnswer(i.Status, i.Answer) && !(caller ??= await scope.ItemCallerAsync()).MaySeeWork(facts)) continue;
             hits.Add(Hit(f, i.Id, i.SessionId, i.Number, i.Status, i.AnsweredBy, $"/Items/{i.Id}#answer", i.Answer, fold));
         }
         return hits;

@@ -70,7 +70,7 @@ public sealed record SyllableQuery(IReadOnlyList<string> Fold, IReadOnlyList<str
             .Where(t => t.Weight > 0).ToList();
 
         var collector = new Collector(Math.Max(1, skip + take), checkedOnly, bonuses);
-        searcher.Search(driver, filter, collector);
+        searcher.Search(CachedFilter.Apply(driver, filter), collector);
         return (collector.Top().Skip(skip).ToList(), collector.Total);
     }
 

@@ -80,7 +80,7 @@ public static class SimilarQueries
     {
         var near = NearCopyBands.Candidates(searcher, bands, MaxNearCandidates);
         if (Reworded(searcher.IndexReader, foldSyllables) is not { } reworded) return near;
-        var top = searcher.Search(reworded, itemsOnly ?? SearchIndex.ItemsOnly, MaxRewordedCandidates);
+        var top = searcher.Search(CachedFilter.Apply(reworded, itemsOnly ?? SearchIndex.ItemsOnly), MaxRewordedCandidates);
         var ids = new List<int>(near);
         foreach (var hit in top.ScoreDocs)
         {

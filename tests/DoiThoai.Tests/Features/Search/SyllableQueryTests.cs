@@ -109,6 +109,28 @@ public sealed class SyllableQueryTests : IDisposable
         Assert.DoesNotContain(all[0], after);
     }
 
+    [Theory]
+    [InlineData(3)]   // a third of each segment: kept as bits and handed to the scorer
+    [InlineData(400)] // a few per segment: kept compressed, the filter leads
+    public void A_cached_filter_lets_through_exactly_its_documents_dense_or_sparse_and_never_a_deleted_one(int every)
+    {
+        var allowed = Enumerable.Range(1, Count).Where(id => id % every == 0).ToList();
+        var filter = CachedFilter.Of(new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(SearchDocuments.Fields.Key,
+            allowed.Select(id => new BytesRef(SearchDocuments.Key(SearchDocuments.Kinds.Item, id))).ToList())));
+        writer.DeleteDocuments(SearchDocuments.KeyTerm(SearchDocuments.Kinds.Item, allowed[1]));
+        var expected = BruteForce("bi thu chi bo").Where(id => id % every == 0 && id != allowed[1]).ToList();
+        Assert.NotEmpty(expected);
+
+        using var reader = DirectoryReader.Open(writer, true);
+        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        for (var pass = 0; pass < 2; pass++) // the second from the cache
+        {
+            var (hits, total) = SyllableQuery.Of("bi thu chi bo").Run(searcher, filter, 0, Count);
+            Assert.Equal(expected.Count, total);
+            Assert.Equal(expected, hits.Select(h => int.Parse(searcher.Doc(h.Doc).Get(SearchDocuments.Fields.Id))).Order());
+        }
+    }
+
     [Fact]
     public void Near_copies_are_found_by_their_bands_in_every_segment_and_not_once_deleted()
     {

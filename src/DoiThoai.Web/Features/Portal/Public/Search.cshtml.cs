@@ -26,9 +26,9 @@ public sealed class PortalSearchModel(SearchIndex index, AppDbContext db, TimePr
     public IReadOnlyList<ArticleTeaser> Articles { get; private set; } = [];
     public IReadOnlyList<ItemHit> Items { get; private set; } = [];
 
-    private static readonly Filter PublicItems = new CachingWrapperFilter(new QueryWrapperFilter(SearchScope.All(
+    private static readonly Filter PublicItems = CachedFilter.Of(SearchScope.All(
         SearchScope.Any(SearchScope.Is(F.Kind, Kinds.Item), SearchScope.Is(F.Kind, Kinds.Answer)),
-        SearchScope.Is(F.Confidentiality, DoiThoai.Web.Features.Items.Confidentiality.Public))));
+        SearchScope.Is(F.Confidentiality, DoiThoai.Web.Features.Items.Confidentiality.Public)));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
