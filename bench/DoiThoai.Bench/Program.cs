@@ -27,6 +27,7 @@ public static class BenchEntry
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "similar-quality") return SimilarQuality.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "similar-analyse") return SimilarAnalysis.Run(args[1..]);
         if (args.Length > 0 && Verbs.TryGetValue(args[0], out var verb))
         {
             try

@@ -35,9 +35,9 @@ public static class SimilarQuality
         var itemCount = int.Parse(options.GetValueOrDefault("items", "20000"), CultureInfo.InvariantCulture);
         var checks = int.Parse(options.GetValueOrDefault("checks", "500"), CultureInfo.InvariantCulture);
         var scheme = new MinHash(
-            int.Parse(options.GetValueOrDefault("shingle", MinHash.Default.ShingleSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
-            int.Parse(options.GetValueOrDefault("bands", MinHash.Default.Bands.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
-            int.Parse(options.GetValueOrDefault("rows", MinHash.Default.Rows.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
+            int.Parse(options.GetValueOrDefault("shingle", NearCopyBands.Scheme.ShingleSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("bands", NearCopyBands.Scheme.Bands.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("rows", NearCopyBands.Scheme.Rows.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
         var near = double.Parse(options.GetValueOrDefault("near", SimilarText.NearCopyThreshold.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var reworded = double.Parse(options.GetValueOrDefault("reworded", SimilarText.RewordedThreshold.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
@@ -50,7 +50,7 @@ public static class SimilarQuality
 
         Console.WriteLine($"similar-quality: {itemCount:N0} items from {sentsPath}, {checks} checks per edit rate; shingle {scheme.ShingleSize}, {scheme.Bands} bands × {scheme.Rows} rows; thresholds near-copy {near}, reworded {reworded}");
         var watch = Stopwatch.StartNew();
-        var fingerprints = items.Select(t => SimilarText.Fingerprint(t, scheme)).ToArray();
+        var fingerprints = items.Select(t => SimilarText.Fingerprint(t)).ToArray();
         using var directory = new RAMDirectory();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { Similarity = new BM25Similarity() }))
         {
@@ -85,18 +85,18 @@ public static class SimilarQuality
                 var original = rng.Next(itemCount);
                 var copy = Edit(items[original], rate, paraphrase, vocabulary, rng);
                 if (c % 2 == 1) copy = SearchKeys.FoldKey(copy); // every other copy typed without diacritics
-                var query = SimilarText.Fingerprint(copy, scheme);
+                var query = SimilarText.Fingerprint(copy);
                 if (SimilarText.Compare(query, fingerprints[original], near, reworded) is not null) baseline++;
 
                 var started = Stopwatch.GetTimestamp();
-                var lsh = NearCopyBands.Candidates(searcher, scheme.BandHashesOf(query.Shingles), SimilarQueries.MaxNearCandidates);
-                var bm25 = SimilarQueries.Reworded(reader, query.FoldSyllables) is { } rewordedQuery
-                    ? Ids(searcher, rewordedQuery, SimilarQueries.MaxRewordedCandidates) : [];
+                var hashes = scheme.BandHashesOf(scheme.ShinglesOf(query.FoldSyllables));
+                var lsh = NearCopyBands.Candidates(searcher, hashes, SimilarQueries.MaxNearCandidates);
+                var all = SimilarQueries.Candidates(searcher, hashes, query.FoldSyllables);
                 queryTimings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 lshCandidates += lsh.Count;
                 if (lsh.Contains(original) && SimilarText.Compare(query, fingerprints[original], near, 2.0) is not null) lshFound++;
                 // As in the app, candidates are fingerprinted from their text at lookup time.
-                var hits = lsh.Union(bm25).Where(id => SimilarText.Compare(query, SimilarText.Fingerprint(items[id], scheme), near, reworded) is not null).ToList();
+                var hits = all.Where(id => SimilarText.Compare(query, SimilarText.Fingerprint(items[id]), near, reworded) is not null).ToList();
                 timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 returned += hits.Count;
                 if (hits.Contains(original)) found++;
@@ -117,9 +117,6 @@ public static class SimilarQuality
     }
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + "%";
-
-    private static List<int> Ids(IndexSearcher searcher, Query query, int max) =>
-        searcher.Search(query, max).ScoreDocs.Select(d => int.Parse(searcher.Doc(d.Doc).Get(SearchDocuments.Fields.Id), CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>
     /// Each word is, with probability <paramref name="rate"/>, replaced, dropped or followed by a new

@@ -20,9 +20,9 @@ public sealed class MinHash(int shingleSize, int bands, int rows)
     public int Rows { get; } = rows > 0 ? rows : throw new ArgumentOutOfRangeException(nameof(rows));
 
     /// <summary>
-    /// The parameters used by the app, chosen by the similar-quality benchmark (docs/benchmarks.md):
-    /// 16 bands keep 64 bytes per item (issue 4 caps the index at half the raw text) and still make
-    /// texts with 10% of their words edited candidates 98% of the time; the BM25 stage catches more.
+    /// Syllable pairs: the shingles whose Jaccard decides whether a candidate is a near-copy
+    /// (<see cref="SimilarText"/>). The app's LSH bands are over single syllables, a scheme of their
+    /// own (ADR 0024); these bands and rows are what the similar-quality benchmark compares them with.
     /// </summary>
     public static readonly MinHash Default = new(shingleSize: 2, bands: 16, rows: 4);
 

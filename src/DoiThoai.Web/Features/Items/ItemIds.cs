@@ -18,4 +18,13 @@ public static class ItemIds
             ? items.Where(i => EF.Constant(list).Contains(i.Id))
             : items.Where(i => EF.Parameter(list).Contains(i.Id));
     }
+
+    /// <summary>The sessions of such a page, by the same rule (similar items read their sessions' titles after the items).</summary>
+    public static IQueryable<Sessions.DialogueSession> WhereIdIn(this IQueryable<Sessions.DialogueSession> sessions, IReadOnlyList<int> ids, AppDbContext db)
+    {
+        var list = ids as List<int> ?? [.. ids];
+        return db.Database.IsSqlite()
+            ? sessions.Where(s => EF.Constant(list).Contains(s.Id))
+            : sessions.Where(s => EF.Parameter(list).Contains(s.Id));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SearchIndex : IDisposable
     private const string LastChangeKey = "lastChangeId";
     private const string FormatKey = "format";
     /// <summary>The fields' layout (<see cref="SearchDocuments"/>); an index of another layout is rebuilt on open.</summary>
-    private const string Format = "4";
+    private const string Format = "5"; // 5: near-copy bands over syllables (ADR 0024)
     private const int Batch = 1_000;
     private const int RebuildBatch = 5_000;
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;

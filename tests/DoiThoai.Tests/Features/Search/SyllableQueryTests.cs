@@ -142,7 +142,7 @@ public sealed class SyllableQueryTests : IDisposable
         IReadOnlyList<int> Candidates(string text)
         {
             using var reader = DirectoryReader.Open(writer, true);
-            return NearCopyBands.Candidates(new IndexSearcher(reader), MinHash.Default.BandHashes(text), 50);
+            return NearCopyBands.Candidates(new IndexSearcher(reader), NearCopyBands.Scheme.BandHashes(text), 50);
         }
 
         var copy = "de nghi ban thuong vu tinh uy som co huong dan che do phu cap cho bi thu chi bo thon quynhlamx";
@@ -154,6 +154,41 @@ public sealed class SyllableQueryTests : IDisposable
         Assert.DoesNotContain(50_001, Candidates(copy));
         Assert.Contains(50_002, Candidates(copy));
         Assert.Empty(Candidates("Một nội dung khác hẳn về đường giao thông nông thôn"));
+    }
+
+    [Fact]
+    public void A_copy_with_a_fifth_of_its_words_edited_shares_enough_bands_and_a_stock_phrase_does_not()
+    {
+        const string original = "Cử tri thôn Quỳnhlâmx phản ánh kênh tưới tiêu nội đồng bị bồi lấp nhiều năm nay, mùa khô thiếu nước, " +
+            "mùa mưa ngập úng hàng trăm héc ta lúa; đề nghị Ủy ban nhân dân huyện bố trí kinh phí nạo vét và kè hai bên bờ kênh trong năm tới";
+        writer.AddDocument(SearchDocuments.ItemDocument(Item(60_001, original), Session));
+        // 10 of about 50 words replaced, dropped or added, then typed without diacritics.
+        var edited = SearchKeys.FoldKey(original.Replace("phản ánh", "kiến nghị").Replace("nhiều năm nay", "lâu năm")
+            .Replace("hàng trăm", "nhiều").Replace("bố trí", "sớm cấp").Replace("hai bên bờ kênh", "bờ kênh").Replace("năm tới", "năm nay"));
+
+        IReadOnlyList<int> Candidates(string text)
+        {
+            using var reader = DirectoryReader.Open(writer, true);
+            return NearCopyBands.Candidates(new IndexSearcher(reader), NearCopyBands.Scheme.BandHashes(text), 50);
+        }
+
+        Assert.Contains(60_001, Candidates(edited));
+        // Sharing a stock phrase is one band at most, not the three a candidate needs.
+        Assert.DoesNotContain(60_001, Candidates("Đề nghị Ủy ban nhân dân huyện bố trí kinh phí trong năm tới"));
+    }
+
+    [Fact]
+    public void A_band_value_held_by_more_documents_than_the_limit_is_skipped()
+    {
+        const string stock = "Hòa giải ở cơ sở"; // alone, the whole text of over a thousand documents here
+        var same = Enumerable.Range(1, Count).Where(id => texts[id - 1] == stock).ToList();
+        Assert.InRange(same.Count, 500, 1_999);
+        using var reader = DirectoryReader.Open(writer, true);
+        var searcher = new IndexSearcher(reader);
+        var hashes = NearCopyBands.Scheme.BandHashes(stock);
+
+        Assert.Superset(same.ToHashSet(), NearCopyBands.Candidates(searcher, hashes, Count).ToHashSet());
+        Assert.Empty(NearCopyBands.Candidates(searcher, hashes, Count, commonLimit: same.Count - 1));
     }
 
     public void Dispose()
