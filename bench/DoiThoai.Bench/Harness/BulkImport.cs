@@ -59,13 +59,15 @@ internal static class BulkImport
             if (existing.Items != options.Items || existing.Seed != options.Seed || existing.Provider != database.Provider.ToString())
                 throw new InvalidOperationException($"{database.DataPath} holds {existing.Items:N0} items (seed {existing.Seed}, {existing.Provider}); use another --data folder.");
             Console.WriteLine($"Reusing the import in {database.DataPath} ({existing.Items:N0} items).");
-            if (!options.Reindex) return existing;
+            // The index on disk now, not at import: a later `reindex` (or the app, on a format change) rebuilt it.
+            var indexFolder = Path.Combine(database.DataPath, DoiThoai.Web.Features.Search.SearchIndex.FolderName);
+            if (!options.Reindex) return existing with { IndexBytes = FolderBytes(indexFolder) };
             // The app's own verbs, as an operator upgrading would run them: schema, then the index.
             await AppProcess.RunVerbAsync(database.Environment(database.DataPath), "migrate");
             var rebuild = Stopwatch.StartNew();
             await AppProcess.RunVerbAsync(database.Environment(database.DataPath), "reindex");
             Console.WriteLine($"Index rebuilt by `reindex` in {rebuild.Elapsed.TotalSeconds:F1} s ({existing.Items / rebuild.Elapsed.TotalSeconds:N0} items/s, process start included).");
-            return existing;
+            return existing with { IndexBytes = FolderBytes(indexFolder) };
         }
 
         Console.WriteLine($"Schema, roles and demo accounts through the app's `seed-demo` ({database.Provider}) …");
