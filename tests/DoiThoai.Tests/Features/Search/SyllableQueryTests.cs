@@ -178,6 +178,28 @@ public sealed class SyllableQueryTests : IDisposable
     }
 
     [Fact]
+    public void Bm25_looks_for_reworded_items_only_when_no_item_shares_enough_bands()
+    {
+        const string original = "Cử tri xóm Quỳnhlâmx phản ánh cầu treo Nậmkhoangx bị hư hỏng nặng, học sinh đi học rất nguy hiểm, " +
+            "đề nghị tỉnh sớm đầu tư xây mới cầu bê tông";
+        writer.AddDocument(SearchDocuments.ItemDocument(Item(70_001, original), Session));
+        using var reader = DirectoryReader.Open(writer, true);
+        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        IReadOnlyList<int> Candidates(string text) =>
+            SimilarQueries.Candidates(searcher, NearCopyBands.Scheme.BandHashes(text), Tokens.FoldSyllablesOf(text));
+
+        // Few words in common: no band, but its rare names bring the item through BM25.
+        const string reworded = "Cầu treo Nậmkhoangx ở Quỳnhlâmx xuống cấp, con em đến trường gặp nguy hiểm";
+        Assert.Empty(NearCopyBands.Candidates(searcher, NearCopyBands.Scheme.BandHashes(reworded), 50));
+        Assert.Contains(70_001, Candidates(reworded));
+
+        // The copy itself is found by its bands, and the bands' candidates are all there is.
+        var copy = Candidates(SearchKeys.FoldKey(original));
+        Assert.Equal(NearCopyBands.Candidates(searcher, NearCopyBands.Scheme.BandHashes(original), SimilarQueries.MaxNearCandidates), copy);
+        Assert.Contains(70_001, copy);
+    }
+
+    [Fact]
     public void A_band_value_held_by_more_documents_than_the_limit_is_skipped()
     {
         const string stock = "Hòa giải ở cơ sở"; // alone, the whole text of over a thousand documents here

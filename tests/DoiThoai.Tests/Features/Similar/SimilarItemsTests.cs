@@ -75,6 +75,20 @@ public sealed class SimilarItemsTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task A_copy_with_a_fifth_of_the_words_changed_is_found()
+    {
+        var (office, sessionId) = await HeldSessionAsync();
+        var id = await NewItemAsync(office, sessionId, Housing);
+        // 13 of 62 words changed, dropped or added: as many syllable pairs change as stay.
+        var edited = "Đề nghị Thường vụ Huyện ủy chỉ đạo giải quyết triệt để việc cấp giấy chứng nhận quyền sử dụng đất " +
+            "cho những hộ dân ở khu tái định cư Thủy Hòaxy, vì đã gần sáu năm mà bà con vẫn chưa được cấp, " +
+            "gây bức xúc lâu nay và ảnh hưởng tới niềm tin của nhân dân với chính quyền cơ sở";
+        var hit = Hit(await SimilarAsync(office, new { text = edited }), id);
+        Assert.NotNull(hit);
+        Assert.InRange(hit["score"]!.GetValue<double>(), 0.5, 0.95);
+    }
+
+    [Fact]
     public async Task A_reworded_item_is_found_with_its_answer_once_the_answer_is_settled()
     {
         var (office, sessionId) = await HeldSessionAsync();
