@@ -51,8 +51,8 @@ public static class NearCopyBands
 
     /// <summary>
     /// 16 bits of a band's hash are kept (issue 4 caps the index at half the raw text): at 1,000,000
-    /// items about 15 strangers share each band value, but three shared bands by chance happen about
-    /// once in ten million lookups, and the text check sends any such stranger away.
+    /// items about 15 strangers share each band value, but a stranger sharing three bands by chance
+    /// turns up about once in 60,000 lookups, and the text check sends it away.
     /// </summary>
     private const int HashBytes = 2;
 
